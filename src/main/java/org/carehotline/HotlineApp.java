@@ -1,0 +1,1 @@
+package org.carehotline; public class HotlineApp { public static void main(String[] a){} }
