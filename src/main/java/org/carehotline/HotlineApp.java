@@ -1,1 +1,135 @@
-package org.carehotline; public class HotlineApp { public static void main(String[] a){} }
+package org.carehotline;
+
+import io.vertx.core.Vertx;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.asteriskjava.fastagi.AgiScript;
+import org.carehotline.cases.CallRecorder;
+import org.carehotline.cases.CallerRepository;
+import org.carehotline.cases.CaseRepository;
+import org.carehotline.cases.ContactRepository;
+import org.carehotline.config.ConfigException;
+import org.carehotline.config.HotlineConfig;
+import org.carehotline.console.ConsoleServer;
+import org.carehotline.counselors.AccountBootstrap;
+import org.carehotline.counselors.CounselorRepository;
+import org.carehotline.counselors.PasswordHasher;
+import org.carehotline.followups.FollowUpRepository;
+import org.carehotline.routing.Router;
+import org.carehotline.store.MongoStore;
+import org.carehotline.telephony.agi.DialplanNames;
+import org.carehotline.telephony.agi.FastAgiService;
+import org.carehotline.telephony.agi.InboundScript;
+import org.carehotline.telephony.ami.AmiLink;
+import org.carehotline.telephony.ami.CallTracker;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The composition root: builds every part with plain constructors, starts them in order
+ * (store, accounts, routing, AMI, FastAGI, console) and stops them in reverse.
+ */
+public final class HotlineApp implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(HotlineApp.class);
+
+    private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private final MongoStore store;
+    private final AmiLink ami;
+    private final FastAgiService agi;
+    private final Vertx vertx;
+    private final ConsoleServer console;
+    private final int httpPort;
+
+    private HotlineApp(HotlineConfig config, Clock clock) {
+        store = MongoStore.open(config.store());
+        CounselorRepository counselors = new CounselorRepository(store);
+        createAccounts(config, counselors);
+
+        CaseRepository cases = new CaseRepository(store, config.calls().zone());
+        ContactRepository contacts = new ContactRepository(store);
+        CallRecorder recorder = new CallRecorder(new CallerRepository(store), cases, contacts,
+                new FollowUpRepository(store), clock);
+        Router router = new Router(clock);
+        router.setCounselors(counselors.findAll());
+
+        ami = new AmiLink(config.ami(), new CallTracker(router, recorder, clock), clock);
+        ami.start();
+
+        Map<String, AgiScript> scripts = Map.of(
+                DialplanNames.SCRIPT_INBOUND, new InboundScript(recorder, router, config.calls(), clock, virtualThreads));
+        agi = new FastAgiService(config.agi(), scripts);
+        agi.start();
+
+        vertx = Vertx.vertx();
+        console = new ConsoleServer(vertx, config.http(), new ConsoleServer.Sources(store, agi, ami::status, cases,
+                contacts, counselors, config.calls().zone()), virtualThreads);
+        httpPort = console.start().await();
+    }
+
+    /** Starts the whole server; throws if a port cannot be bound. */
+    public static HotlineApp start(HotlineConfig config, Clock clock) {
+        return new HotlineApp(config, clock);
+    }
+
+    private static void createAccounts(HotlineConfig config, CounselorRepository counselors) {
+        AccountBootstrap bootstrap = new AccountBootstrap(counselors, new PasswordHasher());
+        String generated = bootstrap.ensureAdministrator(config.accounts().adminPassword());
+        if (generated != null) {
+            // Printed once, on the console only: it is not stored anywhere in clear.
+            System.out.println("\n  First start: administrator 'admin', password " + generated
+                    + "\n  (shown only now; set HOTLINE_ADMIN_PASSWORD to choose it)\n");
+        }
+        if (config.accounts().demo()) {
+            bootstrap.loadDemoCounselors();
+        }
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public AmiLink ami() {
+        return ami;
+    }
+
+    @Override
+    public void close() {
+        console.close();
+        agi.close();
+        ami.close();
+        vertx.close().await();
+        virtualThreads.shutdownNow();
+        store.close();
+    }
+
+    public static void main(String[] args) {
+        if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
+            System.out.print(HotlineConfig.help());
+            return;
+        }
+        HotlineConfig config;
+        try {
+            config = HotlineConfig.load(System.getenv(), List.of(args));
+        } catch (ConfigException e) {
+            System.err.println(e.getMessage());
+            System.err.println("Run with --help for every key and its accepted values.");
+            System.exit(2);
+            return;
+        }
+        HotlineApp app;
+        try {
+            app = start(config, Clock.systemUTC());
+        } catch (RuntimeException e) {
+            log.error("Care Hotline could not start: {}", e.getMessage(), e);
+            System.exit(1);
+            return;
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
+        log.info("Care Hotline is up: console http://{}:{}/ · FastAGI {}:{} · AMI {}:{}", config.http().host(),
+                app.httpPort(), config.agi().bind(), config.agi().port(), config.ami().host(), config.ami().port());
+    }
+}

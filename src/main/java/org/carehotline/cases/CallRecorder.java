@@ -1,0 +1,134 @@
+package org.carehotline.cases;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+import org.bson.Document;
+import org.carehotline.followups.FollowUpRepository;
+
+/**
+ * Records calls as contacts on cases: the named operations the telephony side reports a call
+ * through. Each is safe to repeat and to receive out of order (AGI script and AMI events
+ * both report). Blocking: call from virtual threads.
+ */
+public final class CallRecorder {
+
+    private final CallerRepository callers;
+    private final CaseRepository cases;
+    private final ContactRepository contacts;
+    private final FollowUpRepository followUps;
+    private final Clock clock;
+
+    public CallRecorder(CallerRepository callers, CaseRepository cases, ContactRepository contacts,
+                        FollowUpRepository followUps, Clock clock) {
+        this.callers = callers;
+        this.cases = cases;
+        this.contacts = contacts;
+        this.followUps = followUps;
+        this.clock = clock;
+    }
+
+    /**
+     * A call arrived: finds or creates the caller by normalized number, lands the call on their
+     * open case (or opens one) and starts its contact. An anonymous or malformed number gets a
+     * case of its own, with the raw number kept on the contact.
+     */
+    public InboundCall startInbound(IncomingCall call) {
+        Optional<String> phone = PhoneNumbers.normalize(call.callerNumber());
+        Optional<Caller> caller = phone.map(p -> callers.recordCall(p, call.arrivedAt()));
+        boolean returning = caller.map(c -> c.firstCallAt().isBefore(call.arrivedAt())).orElse(false);
+        CareCase careCase = caller.flatMap(c -> cases.findOpenForCaller(c.id()))
+                .orElseGet(() -> cases.open(caller.map(Caller::id).orElse(null), phone.orElse(null), call.arrivedAt()));
+        String contactId = contacts.insertInboundCall(careCase.id(), caller.map(Caller::id).orElse(null), call,
+                phone.orElse(null));
+        cases.recordContact(careCase.id(), call.arrivedAt());
+        if (phone.isEmpty()) {
+            contacts.log(contactId, call.arrivedAt(), "caller number '" + call.callerNumber()
+                    + "' is anonymous or malformed: new case, no call-back possible");
+        }
+        return new InboundCall(caller, careCase, contactId, returning);
+    }
+
+    /** The caller chose from the menu and now waits for a counselor. */
+    public void recordMenuChoice(InboundCall call, String key, Category category) {
+        Instant now = clock.instant();
+        contacts.setMenuChoice(call.contactId(), key, category, now);
+        cases.addCategory(call.careCase().id(), category);
+        contacts.log(call.contactId(), now, "menu key " + key + ": " + category);
+    }
+
+    public void recordOffered(String contactId, String counselorId, String why) {
+        Instant now = clock.instant();
+        contacts.addOffer(contactId, counselorId, now);
+        contacts.log(contactId, now, "offered to " + counselorId + ": " + why);
+    }
+
+    /** The offered counselor did not take the call (dial status NOANSWER, BUSY, CHANUNAVAIL, …). */
+    public void recordOfferMissed(String contactId, String counselorId, String dialStatus) {
+        contacts.setOfferOutcome(contactId, counselorId, dialStatus);
+        contacts.log(contactId, clock.instant(), counselorId + " did not answer: " + dialStatus);
+    }
+
+    /** A counselor answered. The first report wins; the case becomes active and the caller remembers the counselor. */
+    public void recordAnswered(String contactId, String counselorId, Instant answeredAt) {
+        if (!contacts.setAnsweredIfUnset(contactId, counselorId, answeredAt)) {
+            return;
+        }
+        contacts.setOfferOutcome(contactId, counselorId, "ANSWER");
+        contacts.findById(contactId).ifPresent(contact -> {
+            cases.recordCounselorAnswered(contact.caseId(), counselorId, answeredAt);
+            cases.findById(contact.caseId()).flatMap(CareCase::callerId)
+                    .ifPresent(callerId -> callers.recordCounselor(callerId, counselorId));
+        });
+    }
+
+    /**
+     * The call ended. The first report wins; wait and talk seconds are computed from the
+     * recorded times, and a call nobody answered is marked abandoned unless it already has a
+     * disposition (call-back requested, fallback).
+     */
+    public void recordEnded(String contactId, Instant endedAt) {
+        Optional<Document> ended = contacts.setEndedIfUnset(contactId, endedAt);
+        if (ended.isEmpty()) {
+            return;
+        }
+        Contact contact = ContactRepository.toContact(ended.get());
+        Instant waitFrom = contact.queuedAt().orElse(contact.startedAt());
+        Instant waitUntil = contact.answeredAt().orElse(endedAt);
+        Long talk = contact.answeredAt().map(a -> seconds(a, endedAt)).orElse(null);
+        contacts.setDurations(contactId, seconds(waitFrom, waitUntil), talk);
+        contacts.setDispositionIfUnset(contactId, Disposition.ABANDONED);
+    }
+
+    /** The caller asked to be called back: a follow-up due now, for the pool, on their case. */
+    public String recordCallbackRequested(InboundCall call) {
+        Instant now = clock.instant();
+        String phone = call.caller().map(Caller::phone)
+                .orElseThrow(() -> new IllegalStateException("an anonymous caller cannot be called back"));
+        String followUpId = followUps.requestCallback(call.careCase().id(), phone, call.contactId(), now);
+        contacts.setDispositionIfUnset(call.contactId(), Disposition.CALLBACK_REQUESTED);
+        contacts.log(call.contactId(), now, "call-back requested: follow-up " + followUpId);
+        return followUpId;
+    }
+
+    /** The call was handed to the dialplan's fallback ring group. */
+    public void recordFallback(String contactId, String reason) {
+        contacts.setDispositionIfUnset(contactId, Disposition.FALLBACK);
+        contacts.log(contactId, clock.instant(), "sent to fallback: " + reason);
+    }
+
+    /** The contact of the call whose caller channel has this Asterisk uniqueid. */
+    public Optional<String> contactIdForChannel(String uniqueId) {
+        return contacts.findIdByUniqueId(uniqueId);
+    }
+
+    /** Calls started in the last {@code window} that have no end yet. */
+    public java.util.List<Contact> unfinishedCalls(Duration window) {
+        return contacts.unfinishedSince(clock.instant().minus(window));
+    }
+
+    private static long seconds(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toSeconds());
+    }
+}

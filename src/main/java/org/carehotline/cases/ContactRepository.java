@@ -1,0 +1,151 @@
+package org.carehotline.cases;
+
+import static com.mongodb.client.model.Filters.and;
+import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.exists;
+import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.push;
+import static com.mongodb.client.model.Updates.set;
+
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
+import com.mongodb.client.model.Sorts;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.conversions.Bson;
+import org.bson.types.ObjectId;
+import org.carehotline.store.CollectionNames;
+import org.carehotline.store.MongoStore;
+
+/**
+ * Contacts in MongoDB. A call's facts arrive from two sides, the AGI script and AMI events, in
+ * either order: each time and outcome is written only if not yet set, so the first report
+ * wins and a late duplicate changes nothing. Blocking.
+ */
+public final class ContactRepository {
+
+    static final String KIND_INBOUND_CALL = "inbound_call";
+
+    private final MongoCollection<Document> contacts;
+
+    public ContactRepository(MongoStore store) {
+        this.contacts = store.database().getCollection(CollectionNames.CONTACTS);
+    }
+
+    String insertInboundCall(String caseId, String callerId, IncomingCall call, String phone) {
+        ObjectId id = new ObjectId();
+        contacts.insertOne(new Document("_id", id)
+                .append("caseId", caseId)
+                .append("callerId", callerId)
+                .append("kind", KIND_INBOUND_CALL)
+                .append("uniqueId", call.uniqueId())
+                .append("channel", call.channel())
+                .append("callerNumber", call.callerNumber())
+                .append("phone", phone)
+                .append("offers", new ArrayList<Document>())
+                .append("log", new ArrayList<Document>())
+                .append("startedAt", Date.from(call.arrivedAt())));
+        return id.toHexString();
+    }
+
+    void setMenuChoice(String contactId, String key, Category category, Instant queuedAt) {
+        contacts.updateOne(byId(contactId), combine(set("menuKey", key), set("category", category.name()),
+                set("queuedAt", Date.from(queuedAt))));
+    }
+
+    void addOffer(String contactId, String counselorId, Instant at) {
+        contacts.updateOne(byId(contactId),
+                push("offers", new Document("counselorId", counselorId).append("at", Date.from(at))));
+    }
+
+    /** Sets the outcome of the latest offer to this counselor that has none yet. */
+    void setOfferOutcome(String contactId, String counselorId, String outcome) {
+        contacts.updateOne(and(byId(contactId), new Document("offers",
+                        new Document("$elemMatch", new Document("counselorId", counselorId)
+                                .append("outcome", new Document("$exists", false))))),
+                set("offers.$.outcome", outcome));
+    }
+
+    /** Records the answer if none was recorded; true when this call recorded it. */
+    boolean setAnsweredIfUnset(String contactId, String counselorId, Instant answeredAt) {
+        return contacts.updateOne(and(byId(contactId), exists("answeredAt", false)),
+                combine(set("answeredAt", Date.from(answeredAt)), set("answeredBy", counselorId),
+                        set("disposition", Disposition.ANSWERED.name()))).getModifiedCount() == 1;
+    }
+
+    /** Records the end if none was recorded; returns the contact as it is after, or empty if already ended. */
+    Optional<Document> setEndedIfUnset(String contactId, Instant endedAt) {
+        return Optional.ofNullable(contacts.findOneAndUpdate(and(byId(contactId), exists("endedAt", false)),
+                set("endedAt", Date.from(endedAt)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
+    }
+
+    void setDurations(String contactId, long waitSeconds, Long talkSeconds) {
+        contacts.updateOne(byId(contactId), combine(set("waitSeconds", waitSeconds), set("talkSeconds", talkSeconds)));
+    }
+
+    /** Sets the disposition unless one is already set (an answered call stays answered). */
+    void setDispositionIfUnset(String contactId, Disposition disposition) {
+        contacts.updateOne(and(byId(contactId), exists("disposition", false)), set("disposition", disposition.name()));
+    }
+
+    /** Appends a line to the contact's log: what the server did and why, for "why did this caller wait". */
+    void log(String contactId, Instant at, String entry) {
+        contacts.updateOne(byId(contactId), push("log", new Document("at", Date.from(at)).append("entry", entry)));
+    }
+
+    Optional<String> findIdByUniqueId(String uniqueId) {
+        return Optional.ofNullable(contacts.find(eq("uniqueId", uniqueId)).sort(Sorts.descending("startedAt")).first())
+                .map(d -> d.getObjectId("_id").toHexString());
+    }
+
+    public Optional<Contact> findById(String contactId) {
+        return Optional.ofNullable(contacts.find(byId(contactId)).first()).map(ContactRepository::toContact);
+    }
+
+    /** A case's contacts, oldest first. */
+    public List<Contact> forCase(String caseId) {
+        return contacts.find(eq("caseId", caseId)).sort(Sorts.ascending("startedAt"))
+                .map(ContactRepository::toContact).into(new ArrayList<>());
+    }
+
+    /** Calls that started after {@code since} and have no end: candidates for reconciliation. */
+    List<Contact> unfinishedSince(Instant since) {
+        return contacts.find(and(exists("endedAt", false), gte("startedAt", Date.from(since))))
+                .map(ContactRepository::toContact).into(new ArrayList<>());
+    }
+
+    private static Bson byId(String contactId) {
+        return eq("_id", new ObjectId(contactId));
+    }
+
+    static Contact toContact(Document d) {
+        List<Contact.Offer> offers = d.getList("offers", Document.class, List.of()).stream()
+                .map(o -> new Contact.Offer(o.getString("counselorId"), o.getDate("at").toInstant(),
+                        Optional.ofNullable(o.getString("outcome"))))
+                .toList();
+        return new Contact(
+                d.getObjectId("_id").toHexString(),
+                d.getString("caseId"),
+                d.getString("kind"),
+                Docs.string(d, "uniqueId"),
+                Docs.string(d, "callerNumber"),
+                Docs.optionalString(d, "menuKey"),
+                Docs.optionalString(d, "category").map(Category::valueOf),
+                offers,
+                Docs.optionalString(d, "answeredBy"),
+                Docs.instant(d, "startedAt").orElse(Instant.EPOCH),
+                Docs.instant(d, "queuedAt"),
+                Docs.instant(d, "answeredAt"),
+                Docs.instant(d, "endedAt"),
+                Docs.number(d, "waitSeconds"),
+                Docs.number(d, "talkSeconds"),
+                Docs.optionalString(d, "disposition").map(Disposition::valueOf));
+    }
+}

@@ -1,0 +1,84 @@
+package org.carehotline.config;
+
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The whole configuration, typed and immutable, loaded once at startup. Each feature receives
+ * only its own part.
+ */
+public record HotlineConfig(
+        HttpConfig http,
+        AgiConfig agi,
+        AmiConfig ami,
+        StoreConfig store,
+        AccountsConfig accounts,
+        CallConfig calls) {
+
+    /** The console's HTTP listener. */
+    public record HttpConfig(String host, int port, Path templatesDir) {}
+
+    /** The FastAGI server Asterisk connects to. */
+    public record AgiConfig(String bind, int port) {}
+
+    /** The AMI link to Asterisk, with its reconnect backoff. */
+    public record AmiConfig(String host, int port, String user, String secret,
+                            int reconnectInitialMs, int reconnectMaxMs) {}
+
+    /** MongoDB: a URI, or empty for the embedded server with its data in {@code dataDir}. */
+    public record StoreConfig(String mongoUri, String database, int timeoutMs, Path dataDir) {
+        public boolean embedded() {
+            return mongoUri.isEmpty();
+        }
+    }
+
+    /** First-start accounts. An empty admin password means: generate one. */
+    public record AccountsConfig(String adminPassword, boolean demo) {}
+
+    /** How calls are handled on the line. */
+    public record CallConfig(int ringSeconds, int maxOffers, String promptLanguage, ZoneId zone) {}
+
+    /**
+     * Loads the configuration.
+     *
+     * @param env  the environment ({@code HOTLINE_*} variables override defaults)
+     * @param args command-line arguments of the form {@code --key=value} (override the environment)
+     * @throws ConfigException listing every bad or unknown setting
+     */
+    public static HotlineConfig load(Map<String, String> env, List<String> args) {
+        Settings s = new Settings(ConfigKeys.load(), env, args);
+        HotlineConfig config = new HotlineConfig(
+                new HttpConfig(s.nonEmpty("http.host"), s.port("http.port"), s.path("templates.dir")),
+                new AgiConfig(s.nonEmpty("agi.bind"), s.port("agi.port")),
+                new AmiConfig(s.nonEmpty("ami.host"), s.port("ami.port"), s.nonEmpty("ami.user"),
+                        s.string("ami.secret"),
+                        s.integer("ami.reconnect-initial-ms", 10, 600_000),
+                        s.integer("ami.reconnect-max-ms", 10, 3_600_000)),
+                new StoreConfig(s.mongoUri("mongo.uri"), s.nonEmpty("mongo.database"),
+                        s.integer("mongo.timeout-ms", 100, 120_000), s.path("data.dir")),
+                new AccountsConfig(s.string("admin.password"), s.bool("demo")),
+                new CallConfig(s.integer("dial.ring-seconds", 5, 120), s.integer("dial.max-offers", 1, 20),
+                        s.oneOf("prompts.language", List.of("zh", "en")), s.zone("hotline.zone")));
+        s.throwIfInvalid();
+        return config;
+    }
+
+    /** The text of {@code --help}: every key, its environment variable, default and meaning. */
+    public static String help() {
+        StringBuilder out = new StringBuilder("""
+                Care Hotline server
+
+                Usage: java -jar care-hotline.jar [--key=value ...]
+                Each key can also be set with its environment variable. Keys:
+
+                """);
+        for (ConfigKeys.Key key : ConfigKeys.load().all()) {
+            out.append(String.format("  %-26s %-32s default: %s%n", key.name(), key.envName(),
+                    key.defaultValue().isEmpty() ? "(empty)" : key.defaultValue()));
+            out.append("      ").append(key.description()).append('\n');
+        }
+        return out.toString();
+    }
+}

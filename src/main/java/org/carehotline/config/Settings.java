@@ -1,0 +1,164 @@
+package org.carehotline.config;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The raw settings merged from the defaults file, {@code HOTLINE_*} environment variables and
+ * {@code --key=value} arguments (later wins), with typed readers. Readers never throw: they
+ * collect problems, and {@link #throwIfInvalid()} reports them all at once.
+ */
+final class Settings {
+
+    private final ConfigKeys keys;
+    private final Map<String, String> values = new LinkedHashMap<>();
+    private final Map<String, String> sources = new LinkedHashMap<>();
+    private final List<String> problems = new ArrayList<>();
+
+    Settings(ConfigKeys keys, Map<String, String> env, List<String> args) {
+        this.keys = keys;
+        for (ConfigKeys.Key key : keys.all()) {
+            values.put(key.name(), key.defaultValue());
+            sources.put(key.name(), key.name());
+        }
+        readEnvironment(env);
+        readArguments(args);
+    }
+
+    private void readEnvironment(Map<String, String> env) {
+        Map<String, String> byEnvName = new LinkedHashMap<>();
+        keys.all().forEach(key -> byEnvName.put(key.envName(), key.name()));
+        env.forEach((name, value) -> {
+            if (!name.startsWith("HOTLINE_")) {
+                return;
+            }
+            String key = byEnvName.get(name);
+            if (key == null) {
+                problems.add(name + ": unknown setting (see --help for the list of keys)");
+            } else {
+                values.put(key, value.strip());
+                sources.put(key, name);
+            }
+        });
+    }
+
+    private void readArguments(List<String> args) {
+        for (String arg : args) {
+            int eq = arg.indexOf('=');
+            if (!arg.startsWith("--") || eq < 0) {
+                problems.add(arg + ": expected --key=value (see --help)");
+                continue;
+            }
+            String key = arg.substring(2, eq);
+            if (!keys.contains(key)) {
+                problems.add("--" + key + ": unknown setting (see --help for the list of keys)");
+            } else {
+                values.put(key, arg.substring(eq + 1).strip());
+                sources.put(key, "--" + key);
+            }
+        }
+    }
+
+    String string(String key) {
+        String value = values.get(key);
+        if (value == null) {
+            throw new IllegalArgumentException("no such key in the defaults file: " + key);
+        }
+        return value;
+    }
+
+    String nonEmpty(String key) {
+        String value = string(key);
+        if (value.isEmpty()) {
+            fail(key, value, "a non-empty value");
+        }
+        return value;
+    }
+
+    int integer(String key, int min, int max) {
+        String value = string(key);
+        try {
+            int n = Integer.parseInt(value);
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        fail(key, value, "a whole number from " + min + " to " + max);
+        return min;
+    }
+
+    int port(String key) {
+        return integer(key, 1, 65535);
+    }
+
+    boolean bool(String key) {
+        String value = string(key);
+        if (value.equalsIgnoreCase("true") || value.equalsIgnoreCase("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        fail(key, value, "true or false");
+        return false;
+    }
+
+    /** An optional MongoDB URI: empty, or mongodb:// / mongodb+srv:// with a host. */
+    String mongoUri(String key) {
+        String value = string(key);
+        if (value.isEmpty()) {
+            return value;
+        }
+        try {
+            URI uri = new URI(value);
+            String scheme = uri.getScheme();
+            boolean known = "mongodb".equals(scheme) || "mongodb+srv".equals(scheme);
+            if (known && uri.getAuthority() != null && !uri.getAuthority().isBlank()) {
+                return value;
+            }
+        } catch (URISyntaxException ignored) {
+            // reported below
+        }
+        fail(key, value, "empty (embedded server) or a URI like mongodb://host:27017/carehotline");
+        return "";
+    }
+
+    Path path(String key) {
+        return Path.of(nonEmpty(key));
+    }
+
+    ZoneId zone(String key) {
+        String value = string(key);
+        try {
+            return ZoneId.of(value);
+        } catch (DateTimeException e) {
+            fail(key, value, "a time zone id like Asia/Shanghai");
+            return ZoneId.of("Asia/Shanghai");
+        }
+    }
+
+    String oneOf(String key, List<String> accepted) {
+        String value = string(key);
+        if (!accepted.contains(value)) {
+            fail(key, value, "one of " + String.join(", ", accepted));
+        }
+        return value;
+    }
+
+    private void fail(String key, String value, String accepted) {
+        problems.add(sources.get(key) + (sources.get(key).equals(key) ? "" : " (" + key + ")")
+                + " = '" + value + "': expected " + accepted);
+    }
+
+    void throwIfInvalid() {
+        if (!problems.isEmpty()) {
+            throw new ConfigException(problems);
+        }
+    }
+}

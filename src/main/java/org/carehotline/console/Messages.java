@@ -1,0 +1,55 @@
+package org.carehotline.console;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.TreeMap;
+
+/**
+ * The console's texts, from {@code templates/messages_zh.properties} (first language) and
+ * {@code messages_en.properties}. A key missing in English falls back to Chinese.
+ */
+final class Messages {
+
+    static final String DEFAULT_LANGUAGE = "zh";
+    static final List<String> LANGUAGES = List.of("zh", "en");
+
+    private final Map<String, Map<String, String>> byLanguage = new TreeMap<>();
+
+    Messages(Path templatesDir) {
+        Map<String, String> chinese = read(templatesDir.resolve("messages_zh.properties"));
+        for (String language : LANGUAGES) {
+            Map<String, String> texts = new TreeMap<>(chinese);
+            texts.putAll(read(templatesDir.resolve("messages_" + language + ".properties")));
+            byLanguage.put(language, Map.copyOf(texts));
+        }
+    }
+
+    /** The texts for a language; unknown languages get Chinese. */
+    Map<String, String> forLanguage(String language) {
+        return byLanguage.getOrDefault(language, byLanguage.get(DEFAULT_LANGUAGE));
+    }
+
+    /** The language a request asked for (?lang=en), or Chinese. */
+    static String pick(String requested) {
+        return requested != null && LANGUAGES.contains(requested) ? requested : DEFAULT_LANGUAGE;
+    }
+
+    private static Map<String, String> read(Path file) {
+        Properties properties = new Properties();
+        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+            properties.load(reader);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read console texts " + file.toAbsolutePath(), e);
+        }
+        Map<String, String> texts = new TreeMap<>();
+        properties.forEach((k, v) -> texts.put((String) k, (String) v));
+        return texts;
+    }
+}

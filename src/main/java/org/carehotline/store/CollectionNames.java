@@ -1,0 +1,16 @@
+package org.carehotline.store;
+
+/** Collection names, in one place. */
+public final class CollectionNames {
+
+    public static final String CALLERS = "callers";
+    public static final String CASES = "cases";
+    public static final String CONTACTS = "contacts";
+    public static final String COUNSELORS = "counselors";
+    public static final String FOLLOWUPS = "followups";
+    public static final String COUNTERS = "counters";
+    public static final String AUDIT = "audit";
+
+    private CollectionNames() {
+    }
+}

@@ -1,0 +1,32 @@
+package org.carehotline.store;
+
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
+import com.mongodb.client.model.Indexes;
+
+/** Every index the code's lookups need, created at startup (idempotent). */
+final class IndexSetup {
+
+    private IndexSetup() {
+    }
+
+    static void ensure(MongoDatabase db) {
+        IndexOptions unique = new IndexOptions().unique(true);
+        // callers: looked up by normalized number on every call
+        db.getCollection(CollectionNames.CALLERS).createIndex(Indexes.ascending("phone"), unique);
+        // cases: by human-readable number; a caller's open case; recent cases for the console
+        db.getCollection(CollectionNames.CASES).createIndex(Indexes.ascending("number"), unique);
+        db.getCollection(CollectionNames.CASES).createIndex(Indexes.ascending("callerId", "status"));
+        db.getCollection(CollectionNames.CASES).createIndex(Indexes.descending("updatedAt"));
+        // contacts: by Asterisk channel id (AMI events), by case (timeline), unfinished calls (reconcile)
+        db.getCollection(CollectionNames.CONTACTS).createIndex(Indexes.ascending("uniqueId"));
+        db.getCollection(CollectionNames.CONTACTS).createIndex(Indexes.ascending("caseId", "startedAt"));
+        db.getCollection(CollectionNames.CONTACTS).createIndex(Indexes.ascending("endedAt", "startedAt"));
+        // counselors: by login and by phone endpoint (device states, dial events)
+        db.getCollection(CollectionNames.COUNSELORS).createIndex(Indexes.ascending("login"), unique);
+        db.getCollection(CollectionNames.COUNSELORS).createIndex(Indexes.ascending("endpoint"));
+        // follow-ups: due work by status and time; per case
+        db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("status", "dueAt"));
+        db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("caseId"));
+    }
+}

@@ -1,0 +1,93 @@
+package org.carehotline.store;
+
+import com.mongodb.ConnectionString;
+import com.mongodb.MongoClientSettings;
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.bson.Document;
+import org.carehotline.config.HotlineConfig.StoreConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The database: a MongoDB client on the configured URI, or on the embedded server when no URI
+ * is set. Both go through the same driver and the same code. All calls block: use them from
+ * virtual threads, never from a Vert.x event loop.
+ */
+public final class MongoStore implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(MongoStore.class);
+
+    private final MongoClient client;
+    private final MongoDatabase database;
+    private final Optional<EmbeddedMongo> embedded;
+    private final String description;
+
+    private MongoStore(MongoClient client, MongoDatabase database, Optional<EmbeddedMongo> embedded,
+                       String description) {
+        this.client = client;
+        this.database = database;
+        this.embedded = embedded;
+        this.description = description;
+    }
+
+    /** Opens the store described by the config, starting the embedded server if needed, and ensures indexes. */
+    public static MongoStore open(StoreConfig config) {
+        Optional<EmbeddedMongo> embedded = config.embedded()
+                ? Optional.of(EmbeddedMongo.start(config.dataDir()))
+                : Optional.empty();
+        String uri = embedded.map(EmbeddedMongo::connectionString).orElse(config.mongoUri());
+        MongoClientSettings settings = MongoClientSettings.builder()
+                .applyConnectionString(new ConnectionString(uri))
+                .applyToClusterSettings(b -> b.serverSelectionTimeout(config.timeoutMs(), TimeUnit.MILLISECONDS))
+                .applyToSocketSettings(b -> b
+                        .connectTimeout(config.timeoutMs(), TimeUnit.MILLISECONDS)
+                        .readTimeout(config.timeoutMs() * 4L, TimeUnit.MILLISECONDS))
+                .build();
+        MongoClient client = MongoClients.create(settings);
+        String description = embedded
+                .map(e -> "embedded MongoDB-compatible server, data in " + e.dataFile())
+                .orElse("MongoDB at " + redact(config.mongoUri()));
+        MongoStore store = new MongoStore(client, client.getDatabase(config.database()), embedded, description);
+        try {
+            IndexSetup.ensure(store.database);
+        } catch (RuntimeException e) {
+            // A real MongoDB may be down at startup: the server still starts and /health says so.
+            log.warn("Could not create indexes yet ({}); they are retried at next start", e.getMessage());
+        }
+        log.info("Store: {} (database '{}')", description, config.database());
+        return store;
+    }
+
+    public MongoDatabase database() {
+        return database;
+    }
+
+    /** What this store is, for logs and /health (credentials removed). */
+    public String description() {
+        return description;
+    }
+
+    /** Asks the server for a ping; true when it answered. Blocks up to the configured timeout. */
+    public boolean ping() {
+        try {
+            database.runCommand(new Document("ping", 1));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    private static String redact(String uri) {
+        return uri.replaceAll("//[^@/]*@", "//***@");
+    }
+
+    @Override
+    public void close() {
+        client.close();
+        embedded.ifPresent(EmbeddedMongo::close);
+    }
+}

@@ -1,0 +1,41 @@
+package org.carehotline.telephony.ami;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.asteriskjava.manager.event.DeviceStateChangeEvent;
+import org.asteriskjava.manager.event.DialEndEvent;
+import org.asteriskjava.manager.event.HangupEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+
+/** Turns AMI events into {@link CallEvents} calls; events we don't use are ignored. */
+final class AmiEventTranslator {
+
+    private final CallEvents events;
+    private final Clock clock;
+
+    AmiEventTranslator(CallEvents events, Clock clock) {
+        this.events = events;
+        this.clock = clock;
+    }
+
+    void translate(ManagerEvent event) {
+        switch (event) {
+            case DeviceStateChangeEvent e -> events.deviceState(e.getDevice(), e.getState());
+            case DialEndEvent e when "ANSWER".equalsIgnoreCase(e.getDialStatus()) ->
+                    events.dialAnswered(e.getUniqueId(), e.getDestChannel(), timeOf(e));
+            case HangupEvent e -> events.hangup(e.getUniqueId(), timeOf(e));
+            default -> {
+                // other events are not needed yet
+            }
+        }
+    }
+
+    /** Asterisk's own timestamp (manager.conf timestampevents=yes) when present, else when we received it. */
+    private Instant timeOf(ManagerEvent event) {
+        Double timestamp = event.getTimestamp();
+        if (timestamp != null) {
+            return Instant.ofEpochMilli(Math.round(timestamp * 1000));
+        }
+        return event.getDateReceived() != null ? event.getDateReceived().toInstant() : clock.instant();
+    }
+}

@@ -1,0 +1,228 @@
+package org.carehotline.telephony.ami;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import org.asteriskjava.manager.ManagerConnection;
+import org.asteriskjava.manager.ManagerConnectionFactory;
+import org.asteriskjava.manager.ManagerConnectionState;
+import org.asteriskjava.manager.ManagerEventListener;
+import org.asteriskjava.manager.ResponseEvents;
+import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.ManagerAction;
+import org.asteriskjava.manager.action.PingAction;
+import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.DisconnectEvent;
+import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.response.ManagerResponse;
+import org.carehotline.config.HotlineConfig.AmiConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The link to Asterisk's Manager Interface, kept up by us: log in, re-read device and channel
+ * state, watch for a disconnect (and ping to find a silent one), and on failure retry with
+ * exponential backoff. The server starts whether or not Asterisk is there.
+ *
+ * <p>The event listener never blocks asterisk-java's reader: it only queues the event. One
+ * virtual thread takes events from the queue and hands them to {@link CallEvents} in order.
+ */
+public final class AmiLink implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
+    private static final long PING_INTERVAL_MS = 20_000;
+
+    /** A marker in the event queue: the link was re-read; these channels are live. */
+    private record Resynchronized(Set<String> liveUniqueIds) {}
+
+    private final AmiConfig config;
+    private final CallEvents events;
+    private final AmiEventTranslator translator;
+    private final Clock clock;
+    private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    private final Semaphore disconnected = new Semaphore(0);
+    private final AtomicLong eventsReceived = new AtomicLong();
+    private volatile ManagerConnection current;
+    private volatile AmiStatus status;
+    private volatile boolean closed;
+    private Thread supervisor;
+    private Thread dispatcher;
+
+    public AmiLink(AmiConfig config, CallEvents events, Clock clock) {
+        this.config = config;
+        this.events = events;
+        this.translator = new AmiEventTranslator(events, clock);
+        this.clock = clock;
+        this.status = new AmiStatus("CONNECTING", address(), clock.instant(), 0, "");
+    }
+
+    /** Starts connecting in the background; returns at once. */
+    public void start() {
+        dispatcher = Thread.ofVirtual().name("ami-events").start(this::dispatchEvents);
+        supervisor = Thread.ofVirtual().name("ami-link").start(this::superviseLink);
+    }
+
+    public AmiStatus status() {
+        return status;
+    }
+
+    /** Events received since start (all connections). */
+    public long eventsReceived() {
+        return eventsReceived.get();
+    }
+
+    /**
+     * Sends an action on the live connection. Blocking (up to asterisk-java's response timeout).
+     *
+     * @throws IllegalStateException when the link is down
+     */
+    public ManagerResponse send(ManagerAction action) throws Exception {
+        ManagerConnection connection = current;
+        if (connection == null || connection.getState() != ManagerConnectionState.CONNECTED) {
+            throw new IllegalStateException("the AMI link to " + address() + " is down");
+        }
+        return connection.sendAction(action);
+    }
+
+    private void superviseLink() {
+        long backoff = config.reconnectInitialMs();
+        int connects = 0;
+        while (!closed) {
+            ManagerConnection connection = new ManagerConnectionFactory(config.host(), config.port(), config.user(),
+                    config.secret()).createManagerConnection();
+            connection.addEventListener(listener);
+            String error = "";
+            try {
+                disconnected.drainPermits();
+                connection.login();
+                connects++;
+                current = connection;
+                status = new AmiStatus("CONNECTED", address(), clock.instant(), connects, "");
+                log.info("AMI connected to {} (login {})", address(), connects);
+                backoff = config.reconnectInitialMs();
+                resynchronize(connection);
+                watch(connection);
+                error = "connection lost";
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                error = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+            } finally {
+                current = null;
+                stop(connection);
+            }
+            if (closed) {
+                return;
+            }
+            log.warn("AMI link to {} down ({}); retrying in {} ms", address(), error, backoff);
+            status = new AmiStatus("RETRYING", address(), clock.instant(), connects, error);
+            if (!sleep(backoff)) {
+                return;
+            }
+            backoff = Math.min(backoff * 2, config.reconnectMaxMs());
+        }
+    }
+
+    /** Waits until the connection drops, pinging it so that a silent failure is noticed too. */
+    private void watch(ManagerConnection connection) throws InterruptedException {
+        while (!closed) {
+            if (disconnected.tryAcquire(PING_INTERVAL_MS, TimeUnit.MILLISECONDS)) {
+                return;
+            }
+            try {
+                connection.sendAction(new PingAction(), 5000);
+            } catch (Exception e) {
+                return;
+            }
+        }
+    }
+
+    /** After every login: device states and live channels, because events were missed meanwhile. */
+    private void resynchronize(ManagerConnection connection) throws Exception {
+        connection.sendAction(new DeviceStateListAction());
+        ResponseEvents channels = connection.sendEventGeneratingAction(new CoreShowChannelsAction());
+        Set<String> live = new HashSet<>();
+        for (var event : channels.getEvents()) {
+            if (event instanceof CoreShowChannelEvent channel && channel.getUniqueid() != null) {
+                live.add(channel.getUniqueid());
+            }
+        }
+        queue.add(new Resynchronized(Set.copyOf(live)));
+    }
+
+    private final ManagerEventListener listener = event -> {
+        // Runs on asterisk-java's reader thread: queue and return, never block it.
+        eventsReceived.incrementAndGet();
+        if (event instanceof DisconnectEvent) {
+            disconnected.release();
+        } else {
+            queue.add(event);
+        }
+    };
+
+    private void dispatchEvents() {
+        while (!closed) {
+            try {
+                Object next = queue.take();
+                if (next instanceof Resynchronized r) {
+                    events.resynchronized(r.liveUniqueIds());
+                } else {
+                    translator.translate((ManagerEvent) next);
+                }
+            } catch (InterruptedException e) {
+                return;
+            } catch (RuntimeException e) {
+                log.error("AMI event handling failed; continuing with the next event", e);
+            }
+        }
+    }
+
+    /** Stops the connection and asterisk-java's own reconnect thread for it (we reconnect ourselves). */
+    private static void stop(ManagerConnection connection) {
+        try {
+            ManagerConnectionState state = connection.getState();
+            if (state == ManagerConnectionState.CONNECTED || state == ManagerConnectionState.RECONNECTING) {
+                connection.logoff();
+            }
+        } catch (RuntimeException e) {
+            log.debug("AMI logoff: {}", e.toString());
+        }
+    }
+
+    private boolean sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private String address() {
+        return config.host() + ":" + config.port();
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        disconnected.release();
+        if (supervisor != null) {
+            supervisor.interrupt();
+        }
+        if (dispatcher != null) {
+            dispatcher.interrupt();
+        }
+        ManagerConnection connection = current;
+        if (connection != null) {
+            stop(connection);
+        }
+    }
+}

@@ -1,0 +1,26 @@
+package org.carehotline.telephony.ami;
+
+import java.time.Instant;
+import java.util.Set;
+
+/**
+ * What the AMI link reports, translated out of the protocol. Called from the link's own
+ * event thread, one event at a time, in the order Asterisk sent them.
+ */
+public interface CallEvents {
+
+    /** A phone's state changed (or was re-read after a reconnect). */
+    void deviceState(String device, String state);
+
+    /** A counselor's phone answered a call dialed from the caller channel {@code callerUniqueId}. */
+    void dialAnswered(String callerUniqueId, String destinationChannel, Instant at);
+
+    /** A channel hung up. */
+    void hangup(String uniqueId, Instant at);
+
+    /**
+     * The link is up again after a (re)connect; {@code liveUniqueIds} are the channels that
+     * exist now. Calls that ended while the link was down can be closed.
+     */
+    void resynchronized(Set<String> liveUniqueIds);
+}

@@ -1,0 +1,68 @@
+package org.carehotline.telephony.ami;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.carehotline.cases.CallRecorder;
+import org.carehotline.cases.Contact;
+import org.carehotline.routing.DeviceState;
+import org.carehotline.routing.Router;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies AMI facts to presence and to contacts, so that counselors' states and call timing
+ * stay true even for calls the AGI script did not see to the end (the caller hung up
+ * mid-script, the server restarted). Runs on the AMI link's event thread.
+ */
+public final class CallTracker implements CallEvents {
+
+    private static final Logger log = LoggerFactory.getLogger(CallTracker.class);
+    /** How far back a reconnect looks for calls that ended while the link was down. */
+    private static final Duration RECONCILE_WINDOW = Duration.ofHours(12);
+
+    private final Router router;
+    private final CallRecorder recorder;
+    private final Clock clock;
+
+    public CallTracker(Router router, CallRecorder recorder, Clock clock) {
+        this.router = router;
+        this.recorder = recorder;
+        this.clock = clock;
+    }
+
+    @Override
+    public void deviceState(String device, String state) {
+        router.deviceStateChanged(device, DeviceState.parse(state));
+    }
+
+    @Override
+    public void dialAnswered(String callerUniqueId, String destinationChannel, Instant at) {
+        router.counselorForChannel(destinationChannel).ifPresent(counselor -> {
+            router.answered(counselor.id());
+            recorder.contactIdForChannel(callerUniqueId)
+                    .ifPresent(contactId -> recorder.recordAnswered(contactId, counselor.id(), at));
+        });
+    }
+
+    @Override
+    public void hangup(String uniqueId, Instant at) {
+        recorder.contactIdForChannel(uniqueId).ifPresent(contactId -> recorder.recordEnded(contactId, at));
+    }
+
+    @Override
+    public void resynchronized(Set<String> liveUniqueIds) {
+        Instant now = clock.instant();
+        int closed = 0;
+        for (Contact contact : recorder.unfinishedCalls(RECONCILE_WINDOW)) {
+            if (!contact.uniqueId().isEmpty() && !liveUniqueIds.contains(contact.uniqueId())) {
+                recorder.recordEnded(contact.id(), now);
+                closed++;
+            }
+        }
+        if (closed > 0) {
+            log.info("AMI resynchronized: {} call(s) had ended while the link was down", closed);
+        }
+    }
+}
