@@ -64,12 +64,24 @@ public final class ContactRepository {
                 push("offers", new Document("counselorId", counselorId).append("at", Date.from(at))));
     }
 
-    /** Sets the outcome of the latest offer to this counselor that has none yet. */
+    /**
+     * Sets the outcome of the latest offer to this counselor that has none yet. Addressed by
+     * index (offers are only ever appended), guarded by the counselor id at that index.
+     */
     void setOfferOutcome(String contactId, String counselorId, String outcome) {
-        contacts.updateOne(and(byId(contactId), new Document("offers",
-                        new Document("$elemMatch", new Document("counselorId", counselorId)
-                                .append("outcome", new Document("$exists", false))))),
-                set("offers.$.outcome", outcome));
+        Document contact = contacts.find(byId(contactId)).projection(new Document("offers", 1)).first();
+        if (contact == null) {
+            return;
+        }
+        List<Document> offers = contact.getList("offers", Document.class, List.of());
+        for (int i = offers.size() - 1; i >= 0; i--) {
+            Document offer = offers.get(i);
+            if (counselorId.equals(offer.getString("counselorId")) && !offer.containsKey("outcome")) {
+                contacts.updateOne(and(byId(contactId), eq("offers." + i + ".counselorId", counselorId)),
+                        set("offers." + i + ".outcome", outcome));
+                return;
+            }
+        }
     }
 
     /** Records the answer if none was recorded; true when this call recorded it. */

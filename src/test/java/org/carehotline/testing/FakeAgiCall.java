@@ -140,9 +140,6 @@ public final class FakeAgiCall implements AutoCloseable {
      */
     public void reply(String line) {
         synchronized (lock) {
-            if (hungUp) {
-                throw new IllegalStateException("the caller hung up; commands are answered 511 automatically");
-            }
             if (current == null || current.answered) {
                 throw new IllegalStateException("no command awaiting a reply; call nextCommand() or expect() first");
             }
@@ -225,7 +222,9 @@ public final class FakeAgiCall implements AutoCloseable {
     /**
      * The caller hangs up. As in res_agi: a command still waiting for its reply gets
      * {@code 200 result=-1}, then {@code HANGUP} is sent, and every later command is answered
-     * {@link AgiReplies#DEAD_CHANNEL} (511) automatically. Idempotent.
+     * {@link AgiReplies#DEAD_CHANNEL} (511) automatically, except those res_agi allows on a
+     * dead channel (EXEC, GET [FULL] VARIABLE, SET VARIABLE, VERBOSE, NOOP, DATABASE), which
+     * are answered as before the hangup. Idempotent.
      */
     public void hangup() {
         synchronized (lock) {
@@ -315,7 +314,7 @@ public final class FakeAgiCall implements AutoCloseable {
                 synchronized (lock) {
                     transcript.add(line);
                     dialogue.add("<< " + line);
-                    if (hungUp) {
+                    if (hungUp && !allowedOnDeadChannel(line)) {
                         command.answered = true;
                         send(AgiReplies.DEAD_CHANNEL);
                     }
@@ -394,6 +393,14 @@ public final class FakeAgiCall implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
         }
+    }
+
+    /** The commands res_agi still runs after the channel hung up (its "dead" flag). */
+    private static boolean allowedOnDeadChannel(String command) {
+        String upper = command.toUpperCase(java.util.Locale.ROOT);
+        return upper.startsWith("EXEC ") || upper.startsWith("GET VARIABLE") || upper.startsWith("GET FULL VARIABLE")
+                || upper.startsWith("SET VARIABLE") || upper.startsWith("VERBOSE") || upper.startsWith("NOOP")
+                || upper.startsWith("DATABASE ");
     }
 
     private Command firstUnanswered() {

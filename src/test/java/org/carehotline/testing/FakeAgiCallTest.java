@@ -147,20 +147,36 @@ class FakeAgiCallTest {
     }
 
     @Test
-    void callerHangupMidScriptRaisesAgiHangupException() {
+    void afterAHangupDeadSafeCommandsStillGetAnswers() {
         FakeAgiCall call = FakeAgiCall.to(port).connect();
         call.expectAndReply("^ANSWER$", AgiReplies.SUCCESS);
         call.expect("^STREAM FILE");
 
-        call.hangup(); // the running STREAM FILE gets 200 result=-1, then HANGUP, then 511 for the rest
+        call.hangup(); // the running STREAM FILE gets 200 result=-1, then HANGUP
 
-        call.expect("^GET VARIABLE \"CASE_ID\"");
-        call.expect("^SET VARIABLE \"AJ_AGISTATUS\" \"FAILED\"");
+        // res_agi runs GET VARIABLE and EXEC on a dead channel, as Asterisk does
+        call.expectAndReply("^GET VARIABLE \"CASE_ID\"", AgiReplies.variable("C-7"));
+        call.expectAndReply("^EXEC \"Dial\"", AgiReplies.FAILURE);
+        call.expectAndReply("^SET VARIABLE \"AJ_AGISTATUS\" \"SUCCESS\"", "200 result=1");
         assertTrue(call.awaitClosedByServer(WAIT));
-        List<String> observed = drain(4);
-        assertEquals(List.of("pressed=none", "end=" + AgiHangupException.class.getSimpleName()),
-                observed.subList(2, 4));
-        assertThrows(IllegalStateException.class, () -> call.reply(AgiReplies.SUCCESS));
+        List<String> observed = drain(6);
+        assertEquals(List.of("pressed=none", "CASE_ID=C-7", "dial=-1", "end=ok"), observed.subList(2, 6));
+    }
+
+    @Test
+    void callerHangupRaisesAgiHangupExceptionOnTheNextLiveOnlyCommand() {
+        FakeAgiCall call = FakeAgiCall.to(port).script("menu").connect();
+        call.expect("^GET DATA");
+
+        call.hangup(); // this GET DATA gets 200 result=-1; the next one is refused with 511
+
+        call.expect("^GET DATA"); // already answered 511 by the fake
+        call.expectAndReply("^SET VARIABLE \"AJ_AGISTATUS\" \"FAILED\"", "200 result=1");
+        assertTrue(call.awaitClosedByServer(WAIT));
+        List<String> observed = drain(3);
+        assertEquals("end=" + AgiHangupException.class.getSimpleName(), observed.get(2));
+        assertTrue(call.transcript().stream().filter(c -> c.startsWith("GET DATA")).count() == 2,
+                call.transcript().toString());
     }
 
     @Test

@@ -2,6 +2,7 @@ package org.carehotline.telephony.agi;
 
 import java.io.IOException;
 import java.net.InetAddress;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -25,7 +26,9 @@ final class VirtualThreadAgiServer extends DefaultAgiServer {
 
     VirtualThreadAgiServer(InetAddress bind, int port, Map<String, AgiScript> scripts) {
         SimpleMappingStrategy mapping = new SimpleMappingStrategy();
-        mapping.setMappings(scripts);
+        // A HashMap, not an immutable map: a garbled request has no script name, and
+        // Map.of(...).get(null) would throw instead of answering "not found".
+        mapping.setMappings(new HashMap<>(scripts));
         setMappingStrategy(mapping);
         setAddress(bind);
         setPort(port);
