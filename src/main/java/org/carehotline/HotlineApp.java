@@ -38,6 +38,7 @@ public final class HotlineApp implements AutoCloseable {
 
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final MongoStore store;
+    private final Router router;
     private final AmiLink ami;
     private final FastAgiService agi;
     private final Vertx vertx;
@@ -53,7 +54,7 @@ public final class HotlineApp implements AutoCloseable {
         ContactRepository contacts = new ContactRepository(store);
         CallRecorder recorder = new CallRecorder(new CallerRepository(store), cases, contacts,
                 new FollowUpRepository(store), clock);
-        Router router = new Router(clock);
+        router = new Router(clock);
         router.setCounselors(counselors.findAll());
 
         ami = new AmiLink(config.ami(), new CallTracker(router, recorder, clock), clock);
@@ -94,6 +95,16 @@ public final class HotlineApp implements AutoCloseable {
 
     public AmiLink ami() {
         return ami;
+    }
+
+    /** The live routing state (for operations tools and tests). */
+    public Router router() {
+        return router;
+    }
+
+    /** The database this server uses (for operations tools and tests). */
+    public MongoStore store() {
+        return store;
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.carehotline.cases;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.bson.Document;
 import org.carehotline.followups.FollowUpRepository;
@@ -123,9 +124,9 @@ public final class CallRecorder {
         return contacts.findIdByUniqueId(uniqueId);
     }
 
-    /** Calls started in the last {@code window} that have no end yet. */
-    public java.util.List<Contact> unfinishedCalls(Duration window) {
-        return contacts.unfinishedSince(clock.instant().minus(window));
+    /** Calls started in [from, before) that have no end yet. */
+    public List<Contact> unfinishedCalls(Instant from, Instant before) {
+        return contacts.unfinishedBetween(from, before);
     }
 
     private static long seconds(Instant from, Instant to) {

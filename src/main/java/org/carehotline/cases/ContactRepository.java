@@ -4,6 +4,7 @@ import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
+import static com.mongodb.client.model.Filters.lt;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.set;
@@ -127,9 +128,10 @@ public final class ContactRepository {
                 .map(ContactRepository::toContact).into(new ArrayList<>());
     }
 
-    /** Calls that started after {@code since} and have no end: candidates for reconciliation. */
-    List<Contact> unfinishedSince(Instant since) {
-        return contacts.find(and(exists("endedAt", false), gte("startedAt", Date.from(since))))
+    /** Calls that started in [from, before) and have no end: candidates for reconciliation. */
+    List<Contact> unfinishedBetween(Instant from, Instant before) {
+        return contacts.find(and(exists("endedAt", false), gte("startedAt", Date.from(from)),
+                        lt("startedAt", Date.from(before))))
                 .map(ContactRepository::toContact).into(new ArrayList<>());
     }
 

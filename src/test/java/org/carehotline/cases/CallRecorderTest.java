@@ -139,7 +139,11 @@ class CallRecorderTest {
         InboundCall done = arrive("6.2", "13900000005");
         recorder.recordEnded(done.contactId(), clock.instant());
 
-        List<String> unfinished = recorder.unfinishedCalls(Duration.ofHours(1)).stream().map(Contact::id).toList();
-        assertEquals(List.of(open.contactId()), unfinished);
+        clock.advance(Duration.ofSeconds(1));
+        InboundCall later = arrive("6.3", "13900000006");
+
+        List<String> unfinished = recorder.unfinishedCalls(clock.instant().minus(Duration.ofHours(1)), later.careCase()
+                .openedAt()).stream().map(Contact::id).toList();
+        assertEquals(List.of(open.contactId()), unfinished, "calls started at or after the bound are left alone");
     }
 }

@@ -105,10 +105,29 @@ public final class FakeAmiServer implements AutoCloseable {
      * @throws IOException if binding fails
      */
     public static FakeAmiServer start(int port) throws IOException {
-        ServerSocket socket = new ServerSocket();
-        socket.setReuseAddress(true);
-        socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
-        return new FakeAmiServer(socket);
+        // While nothing listens, a client retrying every 50 ms can end up connected to itself
+        // (Linux TCP self-connect: its ephemeral port equals the port it dials), holding the
+        // port for a moment. Keep trying to bind, as a restarting Asterisk would.
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(10);
+        while (true) {
+            ServerSocket socket = new ServerSocket();
+            socket.setReuseAddress(true);
+            try {
+                socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+                return new FakeAmiServer(socket);
+            } catch (java.net.BindException e) {
+                socket.close();
+                if (System.nanoTime() > deadline) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(50);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     /** @return the port the server listens on */

@@ -39,7 +39,7 @@ public final class AmiLink implements AutoCloseable {
     private static final long PING_INTERVAL_MS = 20_000;
 
     /** A marker in the event queue: the link was re-read; these channels are live. */
-    private record Resynchronized(Set<String> liveUniqueIds) {}
+    private record Resynchronized(Set<String> liveUniqueIds, Instant snapshotAt) {}
 
     private final AmiConfig config;
     private final CallEvents events;
@@ -147,6 +147,7 @@ public final class AmiLink implements AutoCloseable {
     /** After every login: device states and live channels, because events were missed meanwhile. */
     private void resynchronize(ManagerConnection connection) throws Exception {
         connection.sendAction(new DeviceStateListAction());
+        Instant snapshotAt = clock.instant();
         ResponseEvents channels = connection.sendEventGeneratingAction(new CoreShowChannelsAction());
         Set<String> live = new HashSet<>();
         for (var event : channels.getEvents()) {
@@ -154,7 +155,7 @@ public final class AmiLink implements AutoCloseable {
                 live.add(channel.getUniqueid());
             }
         }
-        queue.add(new Resynchronized(Set.copyOf(live)));
+        queue.add(new Resynchronized(Set.copyOf(live), snapshotAt));
     }
 
     private final ManagerEventListener listener = event -> {
@@ -172,7 +173,7 @@ public final class AmiLink implements AutoCloseable {
             try {
                 Object next = queue.take();
                 if (next instanceof Resynchronized r) {
-                    events.resynchronized(r.liveUniqueIds());
+                    events.resynchronized(r.liveUniqueIds(), r.snapshotAt());
                 } else {
                     translator.translate((ManagerEvent) next);
                 }

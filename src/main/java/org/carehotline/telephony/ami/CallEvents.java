@@ -20,7 +20,9 @@ public interface CallEvents {
 
     /**
      * The link is up again after a (re)connect; {@code liveUniqueIds} are the channels that
-     * exist now. Calls that ended while the link was down can be closed.
+     * existed at {@code snapshotAt}. Calls that started before then and are not live ended
+     * while the link was down; calls that started later are not in the snapshot and must be
+     * left alone.
      */
-    void resynchronized(Set<String> liveUniqueIds);
+    void resynchronized(Set<String> liveUniqueIds, Instant snapshotAt);
 }

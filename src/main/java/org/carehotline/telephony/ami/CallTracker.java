@@ -52,10 +52,10 @@ public final class CallTracker implements CallEvents {
     }
 
     @Override
-    public void resynchronized(Set<String> liveUniqueIds) {
+    public void resynchronized(Set<String> liveUniqueIds, Instant snapshotAt) {
         Instant now = clock.instant();
         int closed = 0;
-        for (Contact contact : recorder.unfinishedCalls(RECONCILE_WINDOW)) {
+        for (Contact contact : recorder.unfinishedCalls(snapshotAt.minus(RECONCILE_WINDOW), snapshotAt)) {
             if (!contact.uniqueId().isEmpty() && !liveUniqueIds.contains(contact.uniqueId())) {
                 recorder.recordEnded(contact.id(), now);
                 closed++;

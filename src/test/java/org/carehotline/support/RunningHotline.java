@@ -1,0 +1,132 @@
+package org.carehotline.support;
+
+import static org.carehotline.testing.FakeAmiServer.message;
+import static org.carehotline.testing.FakeAmiServer.respondWithEvents;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.carehotline.HotlineApp;
+import org.carehotline.cases.CaseRepository;
+import org.carehotline.cases.ContactRepository;
+import org.carehotline.config.HotlineConfig;
+import org.carehotline.counselors.CounselorRepository;
+import org.carehotline.followups.FollowUpRepository;
+import org.carehotline.routing.CounselorStatus;
+import org.carehotline.testing.FakeAgiCall;
+import org.carehotline.testing.FakeAmiServer;
+
+/**
+ * The whole server as in production, on free loopback ports, with the demo counselors, a
+ * fake Asterisk Manager reporting the given device states, and the embedded store in a
+ * temporary folder (or a real MongoDB when HOTLINE_TEST_MONGO_URI is set).
+ */
+public final class RunningHotline implements AutoCloseable {
+
+    public static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final Map<String, String> deviceStates;
+    public final MutableClock clock;
+    public final HotlineConfig config;
+    public FakeAmiServer ami;
+    public final HotlineApp app;
+    public final int agiPort;
+
+    private RunningHotline(Path dataDir, MutableClock clock, Map<String, String> deviceStates, List<String> extra)
+            throws IOException {
+        this.clock = clock;
+        this.deviceStates = deviceStates;
+        this.ami = startAmi(FakeAmiServer.start());
+        this.agiPort = FreePorts.next();
+        List<String> args = new ArrayList<>(List.of("--http.host=127.0.0.1", "--http.port=" + FreePorts.next(),
+                "--agi.bind=127.0.0.1", "--agi.port=" + agiPort, "--ami.host=127.0.0.1", "--ami.port=" + ami.port(),
+                "--ami.user=hotline", "--ami.secret=secret", "--ami.reconnect-initial-ms=100",
+                "--ami.reconnect-max-ms=400", "--data.dir=" + dataDir, "--demo=true", "--admin.password=admin-pw-1"));
+        String realMongo = System.getenv(TestStores.REAL_MONGO_ENV);
+        if (realMongo != null) {
+            args.add("--mongo.uri=" + realMongo);
+            args.add("--mongo.database=hotline_test_" + UUID.randomUUID().toString().substring(0, 8));
+        }
+        args.addAll(extra);
+        this.config = HotlineConfig.load(Map.of(), args);
+        this.app = HotlineApp.start(config, clock);
+        awaitCondition("device states applied", () -> availableCount() == expectedAvailable());
+    }
+
+    /**
+     * @param deviceStates endpoint to AMI state (NOT_INUSE = free), reported on every login
+     */
+    public static RunningHotline start(Path dataDir, MutableClock clock, Map<String, String> deviceStates,
+                                       String... extraArgs) throws IOException {
+        return new RunningHotline(dataDir, clock, deviceStates, List.of(extraArgs));
+    }
+
+    /** Starts the fake Asterisk Manager answering DeviceStateList and CoreShowChannels like Asterisk. */
+    public FakeAmiServer startAmi(FakeAmiServer server) {
+        List<Map<String, String>> states = deviceStates.entrySet().stream()
+                .map(e -> message("Device", e.getKey(), "State", e.getValue())).toList();
+        server.onAction("DeviceStateList", respondWithEvents("DeviceStateChange", states, "DeviceStateListComplete"));
+        server.onAction("CoreShowChannels", respondWithEvents("CoreShowChannel", List.of(), "CoreShowChannelsComplete"));
+        return server;
+    }
+
+    private long expectedAvailable() {
+        return deviceStates.values().stream().filter("NOT_INUSE"::equals).count();
+    }
+
+    public long availableCount() {
+        return app.router().snapshot().stream().filter(CounselorStatus::available).count();
+    }
+
+    /** A worker calling the hotline from this number. */
+    public FakeAgiCall call(String callerNumber) {
+        return FakeAgiCall.to(agiPort).script("inbound").callerId(callerNumber).connect();
+    }
+
+    public String counselorId(String login) {
+        return new CounselorRepository(app.store()).findByLogin(login).orElseThrow().id();
+    }
+
+    public CaseRepository cases() {
+        return new CaseRepository(app.store(), ZoneId.of("Asia/Shanghai"));
+    }
+
+    public ContactRepository contacts() {
+        return new ContactRepository(app.store());
+    }
+
+    public FollowUpRepository followUps() {
+        return new FollowUpRepository(app.store());
+    }
+
+    public int httpPort() {
+        return app.httpPort();
+    }
+
+    public static void awaitCondition(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for: " + what);
+            }
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError("interrupted waiting for: " + what);
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        app.close();
+        ami.close();
+    }
+}
