@@ -56,6 +56,9 @@ public final class RunningHotline implements AutoCloseable {
         args.addAll(extra);
         this.config = HotlineConfig.load(Map.of(), args);
         this.app = HotlineApp.start(config, clock);
+        if (config.ami().port() == ami.port()) {
+            awaitCondition("AMI logged in", () -> "CONNECTED".equals(app.ami().status().state()));
+        }
         awaitCondition("device states applied", () -> availableCount() == expectedAvailable());
     }
 

@@ -1,0 +1,69 @@
+package org.carehotline.console;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.carehotline.support.Browser;
+import org.carehotline.support.MutableClock;
+import org.carehotline.support.RunningHotline;
+import org.carehotline.testing.AgiReplies;
+import org.carehotline.testing.FakeAgiCall;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/** The first console page in a real browser, after a real (fake-Asterisk) call. */
+class CasesPageBrowserTest {
+
+    @TempDir
+    Path dataDir;
+    private RunningHotline hotline;
+
+    @AfterEach
+    void stop() {
+        if (hotline != null) {
+            hotline.close();
+        }
+    }
+
+    @Test
+    void aCallShowsUpAsACaseWithItsContactInChineseThenEnglish() throws Exception {
+        MutableClock clock = MutableClock.at("2026-11-22T08:00:00Z");
+        hotline = RunningHotline.start(dataDir, clock, Map.of("PJSIP/6001", "NOT_INUSE"));
+        FakeAgiCall call = FakeAgiCall.to(hotline.agiPort).script("inbound").callerId("13812345678")
+                .callerIdName("<script>alert(1)</script>").connect();
+        call.on("^STREAM FILE \"hotline/welcome\"", AgiReplies.streamInterruptedBy('1'))
+                .on("DIALSTATUS", AgiReplies.variable("ANSWER"))
+                .on("ANSWEREDTIME", AgiReplies.variable("95"))
+                .on("^SET VARIABLE", "200 result=1");
+        call.respondUntilClosed();
+
+        try (Browser browser = new Browser()) {
+            browser.driver.get("http://127.0.0.1:" + hotline.httpPort() + "/");
+            assertEquals("最近的个案 · 职工关爱热线", browser.driver.getTitle());
+            List<WebElement> cases = browser.driver.findElements(By.cssSelector("section.case"));
+            assertEquals(1, cases.size());
+            WebElement only = cases.get(0);
+            assertTrue(only.getText().contains("HL-2026-000001"), only.getText());
+            assertEquals("138****5678", only.findElement(By.cssSelector(".phone")).getText());
+            WebElement contact = only.findElement(By.cssSelector("tr.contact"));
+            assertTrue(contact.getText().contains("心理关爱"), contact.getText());
+            assertTrue(contact.getText().contains("已接听"), contact.getText());
+            assertTrue(contact.getText().contains("王芳"), "answered by the demo counselor: " + contact.getText());
+            assertTrue(contact.getText().contains("95"), contact.getText());
+            browser.screenshot("cases-zh");
+
+            browser.driver.findElement(By.id("language-switch")).click();
+            new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(5))
+                    .until(d -> d.getTitle().startsWith("Recent cases"));
+            assertTrue(browser.driver.findElement(By.cssSelector("tr.contact")).getText().contains("Psychological support"));
+            browser.screenshot("cases-en");
+        }
+    }
+}

@@ -1,0 +1,148 @@
+package org.carehotline.telephony;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.carehotline.cases.CallRecorder;
+import org.carehotline.cases.CallerRepository;
+import org.carehotline.cases.Contact;
+import org.carehotline.cases.IncomingCall;
+import org.carehotline.followups.FollowUpRepository;
+import org.carehotline.support.MutableClock;
+import org.carehotline.support.RunningHotline;
+import org.carehotline.testing.AgiReplies;
+import org.carehotline.testing.FakeAgiCall;
+import org.carehotline.testing.FakeAmiServer;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The AMI link against the fake Asterisk Manager: presence, call timing, reconnects. */
+class AmiLinkTest {
+
+    @TempDir
+    Path dataDir;
+    private final MutableClock clock = MutableClock.at("2026-11-22T08:00:00Z");
+    private RunningHotline hotline;
+
+    @AfterEach
+    void stop() {
+        if (hotline != null) {
+            hotline.close();
+        }
+    }
+
+    private static String timestamp(Instant at) {
+        return String.format("%d.%06d", at.getEpochSecond(), at.getNano() / 1000);
+    }
+
+    @Test
+    void deviceStateEventsMoveCounselorsInAndOutOfAvailability() throws Exception {
+        hotline = RunningHotline.start(dataDir, clock, Map.of("PJSIP/6001", "NOT_INUSE", "PJSIP/6002", "NOT_INUSE"));
+        assertEquals(2, hotline.availableCount());
+
+        hotline.ami.sendEvent("DeviceStateChange", "Device", "PJSIP/6001", "State", "INUSE");
+        RunningHotline.awaitCondition("6001 busy", () -> hotline.availableCount() == 1);
+        hotline.ami.sendEvent("DeviceStateChange", "Device", "PJSIP/6001", "State", "NOT_INUSE");
+        RunningHotline.awaitCondition("6001 free", () -> hotline.availableCount() == 2);
+    }
+
+    @Test
+    void amiEventsSetTheTimesWhenTheCallerVanishesMidScript() throws Exception {
+        hotline = RunningHotline.start(dataDir, clock, Map.of("PJSIP/6001", "NOT_INUSE"));
+        Instant start = clock.instant();
+        FakeAgiCall call = hotline.call("13800000001");
+        call.expectAndReply("^ANSWER$", AgiReplies.SUCCESS);
+        call.expectAndReply("^SET VARIABLE", "200 result=1");
+        call.expectAndReply("^STREAM FILE \"hotline/welcome\"", AgiReplies.streamInterruptedBy('1'));
+        call.expectAndReply("^SET VARIABLE \"HOTLINE_CONTACT_ID\"", "200 result=1");
+        call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
+        call.expect("^EXEC \"Dial\"");
+
+        // Asterisk reports the answer at +7 s and the caller's hangup at +97 s ...
+        hotline.ami.sendEvent("DialEnd", "Uniqueid", call.uniqueId(), "Channel", call.channel(),
+                "DestChannel", "PJSIP/6001-00000007", "DestUniqueid", "1700000000.9", "DialStatus", "ANSWER",
+                "Timestamp", timestamp(start.plusSeconds(7)));
+        hotline.ami.sendEvent("Hangup", "Uniqueid", call.uniqueId(), "Channel", call.channel(), "Cause", "16",
+                "Timestamp", timestamp(start.plusSeconds(97)));
+        String contactId = awaitContactEnded(call.uniqueId());
+        // ... and the AGI session then dies without a word (server restart, broken socket)
+        clock.advance(Duration.ofSeconds(300));
+        call.close();
+
+        Contact contact = hotline.contacts().findById(contactId).orElseThrow();
+        assertEquals(Optional.of(start.plusSeconds(7)), contact.answeredAt());
+        assertEquals(Optional.of(start.plusSeconds(97)), contact.endedAt());
+        assertEquals(Optional.of(7L), contact.waitSeconds());
+        assertEquals(Optional.of(90L), contact.talkSeconds());
+        assertEquals(Optional.of(hotline.counselorId("wang.fang")), contact.answeredBy());
+    }
+
+    private String awaitContactEnded(String uniqueId) {
+        CallRecorder recorder = recorder();
+        String[] id = new String[1];
+        RunningHotline.awaitCondition("contact ended by AMI", () -> {
+            Optional<String> found = recorder.contactIdForChannel(uniqueId);
+            found.ifPresent(f -> id[0] = f);
+            return found.flatMap(f -> hotline.contacts().findById(f)).flatMap(Contact::endedAt).isPresent();
+        });
+        return id[0];
+    }
+
+    private CallRecorder recorder() {
+        return new CallRecorder(new CallerRepository(hotline.app.store()), hotline.cases(), hotline.contacts(),
+                new FollowUpRepository(hotline.app.store()), clock);
+    }
+
+    @Test
+    void amiServerGoesAwayAndComesBackReconnectsRereadsStateAndLeaksNoThreads() throws Exception {
+        hotline = RunningHotline.start(dataDir, clock, Map.of("PJSIP/6001", "NOT_INUSE"));
+        // a call Asterisk will no longer know about after its restart
+        String stale = recorder().startInbound(new IncomingCall("1699999999.1", "PJSIP/trunk-1", "13800000002",
+                clock.instant())).contactId();
+        clock.advance(Duration.ofSeconds(30));
+        int port = hotline.ami.port();
+        long baseline = amiThreads();
+
+        for (int restart = 1; restart <= 3; restart++) {
+            hotline.ami.close();
+            RunningHotline.awaitCondition("link noticed it is down",
+                    () -> !"CONNECTED".equals(hotline.app.ami().status().state()));
+            hotline.ami = hotline.startAmi(FakeAmiServer.start(port));
+            assertTrue(hotline.ami.awaitLoginCount(1, RunningHotline.WAIT), "logged in again after restart " + restart);
+            RunningHotline.awaitCondition("link up", () -> "CONNECTED".equals(hotline.app.ami().status().state()));
+            hotline.ami.awaitAction("DeviceStateList", RunningHotline.WAIT);
+            hotline.ami.awaitAction("CoreShowChannels", RunningHotline.WAIT);
+        }
+        assertEquals(4, hotline.app.ami().status().connects());
+        RunningHotline.awaitCondition("the stale call was closed by the re-read",
+                () -> hotline.contacts().findById(stale).flatMap(Contact::endedAt).isPresent());
+        RunningHotline.awaitCondition("no thread leak", () -> amiThreads() <= baseline);
+        assertEquals(1, hotline.availableCount(), "device states re-read after the reconnect");
+    }
+
+    @Test
+    void theServerStartsWithoutAsteriskAndConnectsWhenItAppears() throws Exception {
+        int port = org.carehotline.support.FreePorts.next(); // nothing listens there yet
+        hotline = RunningHotline.start(dataDir, clock, Map.of(), "--ami.port=" + port);
+        RunningHotline.awaitCondition("retrying", () -> "RETRYING".equals(hotline.app.ami().status().state()));
+        assertTrue(hotline.app.ami().status().lastError().contains("Connect"), hotline.app.ami().status().lastError());
+
+        hotline.ami.close();
+        hotline.ami = hotline.startAmi(FakeAmiServer.start(port));
+        RunningHotline.awaitCondition("connected", () -> "CONNECTED".equals(hotline.app.ami().status().state()));
+        assertEquals(1, hotline.app.ami().status().connects());
+    }
+
+    /** Threads asterisk-java and our link run: readers, pumps, reconnect threads. */
+    private static long amiThreads() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)
+                .map(Thread::getName).filter(n -> n.contains("Asterisk-Java") || n.startsWith("ami-")).count();
+    }
+}

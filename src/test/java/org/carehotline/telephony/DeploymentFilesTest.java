@@ -1,0 +1,61 @@
+package org.carehotline.telephony;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.carehotline.telephony.agi.Prompts;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The files shipped beside the code agree with it: every prompt the scripts play has its text
+ * and a sound file in Chinese and English, the dialplan uses the code's names, and the
+ * compose file sets only real configuration keys.
+ */
+class DeploymentFilesTest {
+
+    private static final Path DIALPLAN = Path.of("dialplan");
+
+    @Test
+    void everyPlayedPromptHasASoundFileInEachLanguage() {
+        for (String prompt : Prompts.ALL) {
+            for (String language : List.of("zh", "en")) {
+                Path file = DIALPLAN.resolve("sounds").resolve(language).resolve(prompt + ".wav");
+                assertTrue(Files.isRegularFile(file), "missing " + file);
+            }
+        }
+    }
+
+    @Test
+    void everyPlayedPromptHasItsTextInThePromptTable() throws Exception {
+        Set<String> names = Files.readAllLines(DIALPLAN.resolve("prompts/prompts.tsv")).stream().skip(1)
+                .map(line -> line.split("\t")[0]).collect(Collectors.toSet());
+        for (String prompt : Prompts.ALL) {
+            String name = prompt.substring("hotline/".length());
+            assertTrue(names.contains(name), name + " is not in dialplan/prompts/prompts.tsv");
+        }
+    }
+
+    @Test
+    void theDialplanUsesTheScriptAndVariableNamesTheCodeUses() throws Exception {
+        String dialplan = Files.readString(DIALPLAN.resolve("extensions_hotline.conf"));
+        assertTrue(dialplan.contains("AGI(${HOTLINE_AGI}/inbound)"));
+        assertTrue(dialplan.contains("${HOTLINE_RESULT}\" = \"done\""));
+        assertTrue(dialplan.contains("[hotline-fallback]"));
+    }
+
+    @Test
+    void theComposeFileSetsOnlyRealConfigurationKeys() throws Exception {
+        Set<String> known = org.carehotline.config.ConfigKeys.load().all().stream()
+                .map(org.carehotline.config.ConfigKeys.Key::envName).collect(Collectors.toSet());
+        List<String> used = java.util.regex.Pattern.compile("(HOTLINE_[A-Z_]+):")
+                .matcher(Files.readString(Path.of("docker", "compose.yaml"))).results().map(m -> m.group(1)).toList();
+        assertTrue(used.size() >= 8, used.toString());
+        for (String name : used) {
+            assertTrue(known.contains(name), name + " in docker/compose.yaml is not a configuration key");
+        }
+    }
+}
