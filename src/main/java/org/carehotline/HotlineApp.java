@@ -2,10 +2,12 @@ package org.carehotline;
 
 import io.vertx.core.Vertx;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import org.asteriskjava.fastagi.AgiScript;
 import org.carehotline.cases.CallRecorder;
 import org.carehotline.cases.CallerRepository;
@@ -18,11 +20,13 @@ import org.carehotline.counselors.AccountBootstrap;
 import org.carehotline.counselors.CounselorRepository;
 import org.carehotline.counselors.PasswordHasher;
 import org.carehotline.followups.FollowUpRepository;
+import org.carehotline.live.LiveFeed;
 import org.carehotline.routing.Router;
 import org.carehotline.store.MongoStore;
 import org.carehotline.telephony.agi.DialplanNames;
 import org.carehotline.telephony.agi.FastAgiService;
 import org.carehotline.telephony.agi.InboundScript;
+import org.carehotline.telephony.ami.AmiCallWaker;
 import org.carehotline.telephony.ami.AmiLink;
 import org.carehotline.telephony.ami.CallTracker;
 import org.slf4j.Logger;
@@ -37,6 +41,8 @@ public final class HotlineApp implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(HotlineApp.class);
 
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("routing-tick").daemon().factory());
     private final MongoStore store;
     private final Router router;
     private final AmiLink ami;
@@ -54,14 +60,19 @@ public final class HotlineApp implements AutoCloseable {
         ContactRepository contacts = new ContactRepository(store);
         CallRecorder recorder = new CallRecorder(new CallerRepository(store), cases, contacts,
                 new FollowUpRepository(store), clock);
-        router = new Router(clock);
+        LiveFeed live = LiveFeed.NONE;
+        AmiCallWaker waker = new AmiCallWaker(virtualThreads);
+        router = new Router(clock, config.routing(), waker, live);
         router.setCounselors(counselors.findAll());
+        router.startTicking(scheduler, Duration.ofSeconds(1));
 
-        ami = new AmiLink(config.ami(), new CallTracker(router, recorder, clock), clock);
+        ami = new AmiLink(config.ami(), new CallTracker(router, recorder, live, clock), clock);
+        waker.attach(ami);
         ami.start();
 
-        Map<String, AgiScript> scripts = Map.of(
-                DialplanNames.SCRIPT_INBOUND, new InboundScript(recorder, router, config.calls(), clock, virtualThreads));
+        Map<String, AgiScript> scripts = Map.of(DialplanNames.SCRIPT_INBOUND, new InboundScript(
+                new InboundScript.Parts(recorder, router, config.calls(), config.routing(), live, clock,
+                        virtualThreads)));
         agi = new FastAgiService(config.agi(), scripts);
         agi.start();
 
@@ -113,6 +124,7 @@ public final class HotlineApp implements AutoCloseable {
         agi.close();
         ami.close();
         vertx.close().await();
+        scheduler.shutdownNow();
         virtualThreads.shutdownNow();
         store.close();
     }

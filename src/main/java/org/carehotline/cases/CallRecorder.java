@@ -15,6 +15,11 @@ import org.carehotline.followups.FollowUpRepository;
  */
 public final class CallRecorder {
 
+    /** Who answered when the on-call number (outside the roster) took the call. */
+    public static final String ON_CALL = "oncall";
+    /** Who answered when a phone of the dialplan's fallback ring group took the call and we do not know whose. */
+    public static final String FALLBACK_GROUP = "fallback-group";
+
     private final CallerRepository callers;
     private final CaseRepository cases;
     private final ContactRepository contacts;
@@ -77,6 +82,9 @@ public final class CallRecorder {
             return;
         }
         contacts.setOfferOutcome(contactId, counselorId, "ANSWER");
+        if (counselorId.equals(ON_CALL) || counselorId.equals(FALLBACK_GROUP)) {
+            return; // not a counselor of the roster: no case owner, no continuity
+        }
         contacts.findById(contactId).ifPresent(contact -> {
             cases.recordCounselorAnswered(contact.caseId(), counselorId, answeredAt);
             cases.findById(contact.caseId()).flatMap(CareCase::callerId)
@@ -111,6 +119,22 @@ public final class CallRecorder {
         contacts.setDispositionIfUnset(call.contactId(), Disposition.CALLBACK_REQUESTED);
         contacts.log(call.contactId(), now, "call-back requested: follow-up " + followUpId);
         return followUpId;
+    }
+
+    /** The caller chose a dialect: kept on the contact's log and in their profile, so they are not asked again. */
+    public void recordDialect(InboundCall call, String dialect) {
+        call.caller().ifPresent(c -> callers.setDialect(c.id(), dialect));
+        contacts.log(call.contactId(), clock.instant(), "dialect: " + dialect);
+    }
+
+    /** The on-call counselor (outside the roster, through the trunk) answered. */
+    public void recordOnCallAnswered(String contactId, Instant answeredAt) {
+        recordAnswered(contactId, ON_CALL, answeredAt);
+    }
+
+    /** Appends a line to the contact's log: what the server did and why. */
+    public void log(String contactId, String entry) {
+        contacts.log(contactId, clock.instant(), entry);
     }
 
     /** The call was handed to the dialplan's fallback ring group. */

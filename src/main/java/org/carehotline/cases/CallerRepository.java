@@ -56,6 +56,10 @@ public final class CallerRepository {
         callers.updateOne(eq("_id", new ObjectId(callerId)), set("lastCounselorId", counselorId));
     }
 
+    public void setDialect(String callerId, String dialect) {
+        callers.updateOne(eq("_id", new ObjectId(callerId)), set("dialect", dialect));
+    }
+
     static Caller toCaller(Document d) {
         return new Caller(
                 d.getObjectId("_id").toHexString(),

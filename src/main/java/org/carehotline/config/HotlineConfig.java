@@ -4,6 +4,10 @@ import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import org.carehotline.routing.RoutingRules;
+import org.carehotline.routing.hours.OpeningHours;
+import org.carehotline.routing.hours.OutOfHoursAction;
 
 /**
  * The whole configuration, typed and immutable, loaded once at startup. Each feature receives
@@ -15,7 +19,8 @@ public record HotlineConfig(
         AmiConfig ami,
         StoreConfig store,
         AccountsConfig accounts,
-        CallConfig calls) {
+        CallConfig calls,
+        RoutingRules routing) {
 
     /** The console's HTTP listener. */
     public record HttpConfig(String host, int port, Path templatesDir) {}
@@ -37,8 +42,21 @@ public record HotlineConfig(
     /** First-start accounts. An empty admin password means: generate one. */
     public record AccountsConfig(String adminPassword, boolean demo) {}
 
-    /** How calls are handled on the line. */
-    public record CallConfig(int ringSeconds, int maxOffers, String promptLanguage, ZoneId zone) {}
+    /**
+     * How calls are handled on the line.
+     *
+     * @param oncallNumber the on-call crisis counselor's number (empty: none)
+     * @param dialectMenu  dialects in key order for the dialect menu (empty: no menu)
+     */
+    public record CallConfig(int ringSeconds, String promptLanguage, ZoneId zone, String trunk, String oncallNumber,
+                             List<String> dialectMenu, int announceEverySeconds, int waitSliceMs,
+                             OpeningHours hours, OutOfHoursAction closedAction) {
+
+        /** The on-call number as Asterisk dials it through the trunk, if one is configured. */
+        public Optional<String> oncallDialString() {
+            return oncallNumber.isEmpty() ? Optional.empty() : Optional.of("PJSIP/" + oncallNumber + "@" + trunk);
+        }
+    }
 
     /**
      * Loads the configuration.
@@ -59,10 +77,27 @@ public record HotlineConfig(
                 new StoreConfig(s.mongoUri("mongo.uri"), s.nonEmpty("mongo.database"),
                         s.integer("mongo.timeout-ms", 100, 120_000), s.path("data.dir")),
                 new AccountsConfig(s.string("admin.password"), s.bool("demo")),
-                new CallConfig(s.integer("dial.ring-seconds", 5, 120), s.integer("dial.max-offers", 1, 20),
-                        s.oneOf("prompts.language", List.of("zh", "en")), s.zone("hotline.zone")));
+                callConfig(s),
+                new RoutingRules(s.bool("routing.prefer-previous-counselor"),
+                        s.integer("routing.previous-counselor-wait-seconds", 0, 3600), s.bool("routing.prefer-dialect"),
+                        s.bool("routing.prefer-higher-skill"), s.integer("routing.min-skill-level", 1, 5),
+                        s.integer("routing.widen-dialect-after-seconds", 0, 3600),
+                        s.integer("routing.widen-skill-after-seconds", 0, 3600),
+                        s.integer("routing.overflow-after-seconds", 10, 7200),
+                        s.integer("routing.wrap-up-seconds", 0, 600),
+                        s.integer("routing.max-consecutive-misses", 1, 100)));
         s.throwIfInvalid();
         return config;
+    }
+
+    private static CallConfig callConfig(Settings s) {
+        ZoneId zone = s.zone("hotline.zone");
+        return new CallConfig(s.integer("dial.ring-seconds", 5, 120),
+                s.oneOf("prompts.language", List.of("zh", "en")), zone, s.nonEmpty("trunk"),
+                s.digits("oncall.number"), s.list("routing.dialect-menu", 9),
+                s.integer("queue.announce-every-seconds", 10, 600), s.integer("queue.wait-slice-ms", 100, 10_000),
+                s.openingHours("hours.weekly", "hours.holidays", zone),
+                s.closedAction("hours.closed-action"));
     }
 
     /** The text of {@code --help}: every key, its environment variable, default and meaning. */

@@ -9,6 +9,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.carehotline.routing.hours.OpeningHours;
+import org.carehotline.routing.hours.OutOfHoursAction;
 
 /**
  * The raw settings merged from the defaults file, {@code HOTLINE_*} environment variables and
@@ -149,6 +151,45 @@ final class Settings {
             fail(key, value, "one of " + String.join(", ", accepted));
         }
         return value;
+    }
+
+    /** Empty, or a dialable number: digits with an optional leading +. */
+    String digits(String key) {
+        String value = string(key);
+        if (!value.isEmpty() && !value.matches("\\+?\\d{3,20}")) {
+            fail(key, value, "empty or a phone number (digits, optional leading +)");
+        }
+        return value;
+    }
+
+    /** A comma-separated list of lower-case names (letters, digits, dashes), at most {@code max} items. */
+    List<String> list(String key, int max) {
+        String value = string(key);
+        List<String> items = value.isBlank() ? List.of()
+                : java.util.Arrays.stream(value.split(",")).map(String::strip).toList();
+        if (items.size() > max || items.stream().anyMatch(i -> !i.matches("[a-z0-9-]+"))) {
+            fail(key, value, "a comma-separated list of at most " + max + " names like mandarin,cantonese");
+        }
+        return items;
+    }
+
+    OpeningHours openingHours(String weeklyKey, String holidaysKey, ZoneId zone) {
+        try {
+            return OpeningHours.parse(string(weeklyKey), string(holidaysKey), zone);
+        } catch (IllegalArgumentException e) {
+            problems.add(sources.get(weeklyKey) + " / " + sources.get(holidaysKey) + ": " + e.getMessage());
+            return OpeningHours.parse(OpeningHours.ALWAYS_OPEN, "", zone);
+        }
+    }
+
+    OutOfHoursAction closedAction(String key) {
+        String value = string(key);
+        try {
+            return OutOfHoursAction.parse(value);
+        } catch (IllegalArgumentException e) {
+            fail(key, value, "oncall or callback");
+            return OutOfHoursAction.CALLBACK;
+        }
     }
 
     private void fail(String key, String value, String accepted) {

@@ -1,6 +1,7 @@
 package org.carehotline.routing;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -9,53 +10,113 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import org.carehotline.counselors.Counselor;
-import org.carehotline.routing.CounselorStatus.Assignment;
+import org.carehotline.live.LiveFeed;
 
 /**
- * The live truth about counselors (phone states from AMI, calls routing gave them) and the
- * one place that hands a counselor to a call. Reserving is atomic, so a counselor is never
- * offered two calls at once. Thread-safe; every method is quick and never blocks on I/O, so
- * AMI listeners and AGI sessions may call it directly.
+ * The call distributor: the live truth about counselors (phones from AMI, console status,
+ * calls routing gave them) and the queue of waiting calls, under one lock, so that every
+ * match sees one consistent picture and a counselor is never offered two calls at once.
+ *
+ * <p>Matching runs when a call arrives, whenever a counselor may have become free, and on a
+ * periodic {@link #tick()} (wrap-up ends, waits widen). Waiting calls are taken in queue order
+ * (urgent first, then by arrival) and each gets the best available counselor by the
+ * {@link RoutingPolicy}. Every method is quick and does no I/O: AMI listeners and AGI sessions
+ * call it directly; woken callers are told through the {@link CallWaker} after the lock is
+ * released.
  */
 public final class Router {
 
+    private static final double HANDLE_TIME_WEIGHT = 0.1;
+
     private final Clock clock;
+    private final RoutingRules rules;
+    private final RoutingPolicy policy;
+    private final CallWaker waker;
+    private final LiveFeed live;
     private final Map<String, CounselorStatus> byId = new LinkedHashMap<>();
     private final Map<String, String> idByEndpoint = new HashMap<>();
+    private final TreeSet<WaitingCall> queue = new TreeSet<>(WaitingCall::compare);
+    private long sequence;
+    private double averageHandleSeconds = 300;
 
-    public Router(Clock clock) {
+    public Router(Clock clock, RoutingRules rules, CallWaker waker, LiveFeed live) {
         this.clock = clock;
+        this.rules = rules;
+        this.policy = new RoutingPolicy(rules);
+        this.waker = waker;
+        this.live = live;
     }
 
-    /** Replaces the roster (at startup and when accounts change), keeping known phone states. */
-    public synchronized void setCounselors(List<Counselor> counselors) {
-        Map<String, CounselorStatus> previous = new HashMap<>(byId);
-        byId.clear();
-        idByEndpoint.clear();
-        Instant now = clock.instant();
-        for (Counselor c : counselors) {
-            CounselorStatus old = previous.get(c.id());
-            byId.put(c.id(), old == null
-                    ? new CounselorStatus(c, DeviceState.UNKNOWN, Assignment.NONE, now)
-                    : new CounselorStatus(c, old.device(), old.assignment(), old.idleSince()));
-            if (!c.endpoint().isEmpty()) {
-                idByEndpoint.put(key(c.endpoint()), c.id());
+    // ---- counselors -------------------------------------------------------------------
+
+    /** Replaces the roster (at startup and when accounts change), keeping what is known of each. */
+    public void setCounselors(List<Counselor> counselors) {
+        List<WaitingCall> woken;
+        synchronized (this) {
+            Map<String, CounselorStatus> previous = new HashMap<>(byId);
+            byId.clear();
+            idByEndpoint.clear();
+            for (Counselor c : counselors) {
+                CounselorStatus old = previous.get(c.id());
+                byId.put(c.id(), old == null ? CounselorStatus.initial(c, clock.instant()) : old.withCounselor(c));
+                if (!c.endpoint().isEmpty()) {
+                    idByEndpoint.put(key(c.endpoint()), c.id());
+                }
             }
+            woken = matchLocked();
         }
+        after(woken);
+    }
+
+    /** Asterisk reported a phone's state; devices of no counselor are ignored. */
+    public void deviceStateChanged(String device, DeviceState state) {
+        String id;
+        synchronized (this) {
+            id = idByEndpoint.get(key(device));
+        }
+        if (id != null) {
+            update(id, s -> s.withDevice(state));
+        }
+    }
+
+    /** The counselor signed in on the console (ready for calls once their phone is registered). */
+    public void signIn(String counselorId) {
+        update(counselorId, s -> s.withConsole(ConsoleStatus.READY));
+    }
+
+    public void signOut(String counselorId) {
+        update(counselorId, s -> s.withConsole(ConsoleStatus.SIGNED_OUT));
+    }
+
+    public void pause(String counselorId, String reason) {
+        update(counselorId, s -> s.withConsole(ConsoleStatus.paused(reason)));
+    }
+
+    /** Back from a pause, also one set by routing for missed calls. */
+    public void resume(String counselorId) {
+        update(counselorId, s -> s.withConsole(ConsoleStatus.READY).withMissesCleared());
+    }
+
+    /** The counselor answered the call they were offered. */
+    public void answered(String counselorId) {
+        update(counselorId, CounselorStatus::answered);
     }
 
     /**
-     * Asterisk reported a device state. Unknown devices are ignored.
-     *
-     * @param device e.g. {@code PJSIP/6001}
+     * The counselor's call ended: wrap-up, then free. The handle time feeds the expected-wait
+     * estimate.
      */
-    public synchronized void deviceStateChanged(String device, DeviceState state) {
-        String id = idByEndpoint.get(key(device));
-        if (id != null) {
-            byId.computeIfPresent(id, (k, s) -> s.with(state));
+    public void callEnded(String counselorId, Duration handleTime) {
+        synchronized (this) {
+            if (!handleTime.isZero()) {
+                averageHandleSeconds += HANDLE_TIME_WEIGHT * (handleTime.toSeconds() - averageHandleSeconds);
+            }
         }
+        update(counselorId, s -> s.callEnded(clock.instant().plusSeconds(rules.wrapUpSeconds())));
     }
 
     /** The counselor whose phone is this endpoint or one of its channels ({@code PJSIP/6001-0000002a}). */
@@ -68,34 +129,188 @@ public final class Router {
         return Optional.ofNullable(idByEndpoint.get(key(endpoint))).map(id -> byId.get(id).counselor());
     }
 
-    /** Picks and holds the best available counselor for the call, skipping {@code exclude}. */
-    public synchronized Optional<Reservation> reserve(CallNeeds needs, Set<String> exclude) {
-        return SelectionPolicy.choose(needs, byId.values(), exclude).map(choice -> {
-            CounselorStatus s = choice.status();
-            byId.put(s.counselor().id(), s.with(Assignment.RINGING, s.idleSince()));
-            return new Reservation(s.counselor().id(), s.counselor().endpoint(), s.counselor().displayName(),
-                    choice.reason());
-        });
-    }
-
-    /** The reserved counselor answered. */
-    public synchronized void answered(String counselorId) {
-        byId.computeIfPresent(counselorId, (k, s) -> s.with(Assignment.ON_CALL, s.idleSince()));
-    }
-
-    /** The counselor did not answer: free again, keeping their place in the idle order. */
-    public synchronized void missed(String counselorId) {
-        byId.computeIfPresent(counselorId, (k, s) -> s.with(Assignment.NONE, s.idleSince()));
-    }
-
-    /** The counselor's call ended: free again, idle from now. */
-    public synchronized void callEnded(String counselorId) {
-        byId.computeIfPresent(counselorId, (k, s) -> s.with(Assignment.NONE, clock.instant()));
-    }
-
     /** A copy of every counselor's status, in roster order. */
     public synchronized List<CounselorStatus> snapshot() {
         return new ArrayList<>(byId.values());
+    }
+
+    /** Each counselor's presence state now, in roster order. */
+    public synchronized Map<String, PresenceState> states() {
+        Instant now = clock.instant();
+        Map<String, PresenceState> states = new LinkedHashMap<>();
+        byId.forEach((id, s) -> states.put(id, s.state(now)));
+        return states;
+    }
+
+    // ---- waiting calls ----------------------------------------------------------------
+
+    /** Puts a call in the queue and matches at once: an offer may already be on the returned ticket. */
+    public QueueTicket enqueue(String callId, String channel, CallNeeds needs) {
+        WaitingCall call;
+        List<WaitingCall> woken;
+        synchronized (this) {
+            call = new WaitingCall(callId, channel, needs, clock.instant(), sequence++);
+            queue.add(call);
+            woken = matchLocked();
+        }
+        after(woken);
+        return new QueueTicket(this, call);
+    }
+
+    /** The calls waiting now, in queue order. */
+    public synchronized List<WaitingCallView> waitingCalls() {
+        Instant now = clock.instant();
+        List<WaitingCallView> views = new ArrayList<>();
+        int position = 1;
+        for (WaitingCall c : queue) {
+            views.add(new WaitingCallView(c.callId, c.needs, position++, Duration.between(c.arrivedAt, now),
+                    c.offer.map(Reservation::counselorId)));
+        }
+        return views;
+    }
+
+    /** Matches waiting calls whose situation changed with time alone (wrap-up ended, waits widened). */
+    public void tick() {
+        List<WaitingCall> woken;
+        synchronized (this) {
+            woken = matchLocked();
+        }
+        after(woken);
+    }
+
+    /** Runs {@link #tick()} every {@code period} on the given scheduler until it is shut down. */
+    public void startTicking(java.util.concurrent.ScheduledExecutorService scheduler, Duration period) {
+        scheduler.scheduleAtFixedRate(this::tick, period.toMillis(), period.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    synchronized Optional<Reservation> takeOffer(WaitingCall call) {
+        Optional<Reservation> offer = call.offer;
+        if (offer.isPresent()) {
+            // the session now owns the reservation; the call is out of the queue while it rings
+            call.offer = Optional.empty();
+        }
+        return offer;
+    }
+
+    Optional<Reservation> awaitOffer(WaitingCall call, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (this) {
+            while (call.offer.isEmpty() && call.queued) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return Optional.empty();
+                }
+                TimeUnit.NANOSECONDS.timedWait(this, left);
+            }
+            return takeOffer(call);
+        }
+    }
+
+    synchronized int position(WaitingCall call) {
+        return call.queued ? queue.headSet(call, true).size() : 0;
+    }
+
+    synchronized int expectedWaitSeconds(WaitingCall call) {
+        long staffed = byId.values().stream().filter(s -> s.state(clock.instant()) != PresenceState.OFFLINE).count();
+        return (int) Math.round(position(call) * averageHandleSeconds / Math.max(1, staffed));
+    }
+
+    synchronized Duration waited(WaitingCall call) {
+        return Duration.between(call.arrivedAt, clock.instant());
+    }
+
+    void offerMissed(WaitingCall call, String counselorId) {
+        List<WaitingCall> woken;
+        synchronized (this) {
+            call.tried.add(counselorId);
+            byId.computeIfPresent(counselorId, (k, s) -> {
+                CounselorStatus missed = s.missed();
+                return missed.consecutiveMisses() >= rules.maxConsecutiveMisses()
+                        ? missed.withConsole(ConsoleStatus.paused(ConsoleStatus.MISSED_CALLS)) : missed;
+            });
+            if (call.queued) {
+                queue.add(call);
+            }
+            woken = matchLocked();
+        }
+        after(woken);
+    }
+
+    void escalate(WaitingCall call) {
+        List<WaitingCall> woken;
+        synchronized (this) {
+            boolean wasQueued = queue.remove(call);
+            call.needs = call.needs.escalated();
+            if (wasQueued) {
+                queue.add(call);
+            }
+            woken = matchLocked();
+        }
+        after(woken);
+    }
+
+    void leave(WaitingCall call) {
+        List<WaitingCall> woken;
+        synchronized (this) {
+            queue.remove(call);
+            call.queued = false;
+            // an offer the session never took: the counselor is free again, no miss counted
+            call.offer.ifPresent(r -> byId.computeIfPresent(r.counselorId(), (k, s) -> s.released()));
+            call.offer = Optional.empty();
+            woken = matchLocked();
+        }
+        after(woken);
+    }
+
+    // ---- matching ---------------------------------------------------------------------
+
+    private void update(String counselorId, UnaryOperator<CounselorStatus> change) {
+        List<WaitingCall> woken;
+        synchronized (this) {
+            if (byId.computeIfPresent(counselorId, (k, s) -> change.apply(s)) == null) {
+                return;
+            }
+            woken = matchLocked();
+        }
+        after(woken);
+    }
+
+    /** Offers available counselors to waiting calls in queue order; returns the calls that got one. */
+    private List<WaitingCall> matchLocked() {
+        Instant now = clock.instant();
+        if (queue.isEmpty() || byId.values().stream().noneMatch(s -> s.available(now))) {
+            return List.of();
+        }
+        List<WaitingCall> woken = new ArrayList<>();
+        for (WaitingCall call : new ArrayList<>(queue)) {
+            Optional<RoutingPolicy.Choice> choice = policy.choose(call.needs, Duration.between(call.arrivedAt, now),
+                    byId.values(), call.tried, now);
+            if (choice.isEmpty()) {
+                continue;
+            }
+            Counselor chosen = choice.get().status().counselor();
+            byId.put(chosen.id(), choice.get().status().ringing());
+            call.tried.add(chosen.id());
+            call.offer = Optional.of(new Reservation(chosen.id(), chosen.endpoint(), chosen.displayName(),
+                    choice.get().reason()));
+            queue.remove(call);
+            woken.add(call);
+            if (byId.values().stream().noneMatch(s -> s.available(now))) {
+                break;
+            }
+        }
+        return woken;
+    }
+
+    /** Outside the lock: wake the sessions that got an offer, tell the board. */
+    private void after(List<WaitingCall> woken) {
+        if (!woken.isEmpty()) {
+            synchronized (this) {
+                notifyAll();
+            }
+            woken.forEach(call -> waker.wake(call.channel));
+        }
+        live.boardChanged();
     }
 
     private static String key(String endpoint) {

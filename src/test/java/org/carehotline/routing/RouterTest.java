@@ -13,120 +13,219 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
-import org.carehotline.cases.Category;
+import org.carehotline.counselors.Counselor;
+import org.carehotline.live.LiveFeed;
 import org.carehotline.support.Counselors;
 import org.carehotline.support.MutableClock;
 import org.junit.jupiter.api.Test;
 
+/** The distributor: queue order, offers, misses, wrap-up, widening over time, concurrency. */
 class RouterTest {
 
     private final MutableClock clock = MutableClock.at("2026-11-22T08:00:00Z");
-    private final Router router = new Router(clock);
+    private final List<String> woken = new ArrayList<>();
+    private final Router router = new Router(clock, RoutingRules.defaults(), woken::add, LiveFeed.NONE);
 
-    private static CallNeeds needs(Category category) {
-        return new CallNeeds(category, Optional.empty());
+    private void roster(Counselors... builders) {
+        router.setCounselors(java.util.Arrays.stream(builders).map(Counselors::build).toList());
     }
 
-    private void online(String... endpoints) {
-        for (String endpoint : endpoints) {
-            router.deviceStateChanged(endpoint, DeviceState.NOT_INUSE);
+    private void phone(String endpoint, DeviceState state) {
+        router.deviceStateChanged(endpoint, state);
+    }
+
+    private QueueTicket call(String id, CallNeeds needs) {
+        return router.enqueue(id, "PJSIP/trunk-" + id, needs);
+    }
+
+    private static String offeredTo(QueueTicket ticket) {
+        return ticket.takeOffer().map(Reservation::counselorId).orElse("none");
+    }
+
+    @Test
+    void aCallArrivingWhileACounselorIsFreeGetsAnOfferAtOnceAndTheSessionIsWoken() {
+        roster(Counselors.named("a").skill(PSYCHOLOGICAL_SUPPORT, 3));
+        phone("PJSIP/a", DeviceState.NOT_INUSE);
+
+        QueueTicket ticket = call("c1", CallNeeds.of(PSYCHOLOGICAL_SUPPORT));
+
+        assertEquals("a", offeredTo(ticket));
+        assertEquals(List.of("PJSIP/trunk-c1"), woken);
+        assertEquals(PresenceState.RINGING, router.states().get("a"));
+    }
+
+    @Test
+    void aCrisisThatArrivesSecondIsServedFirst() {
+        roster(Counselors.named("a").skill(PSYCHOLOGICAL_SUPPORT, 5).skill(CRISIS_INTERVENTION, 5));
+        phone("PJSIP/a", DeviceState.INUSE);
+        QueueTicket ordinary = call("ordinary", CallNeeds.of(PSYCHOLOGICAL_SUPPORT));
+        clock.advance(Duration.ofSeconds(30));
+        QueueTicket crisis = call("crisis", CallNeeds.of(CRISIS_INTERVENTION));
+        assertEquals(2, ordinary.position());
+        assertEquals(1, crisis.position());
+
+        phone("PJSIP/a", DeviceState.NOT_INUSE);
+
+        assertEquals("a", offeredTo(crisis));
+        assertEquals("none", offeredTo(ordinary));
+    }
+
+    @Test
+    void aMissedOfferPutsTheCallBackAtTheHeadOfItsPriorityForTheNextFit() {
+        roster(Counselors.named("a").skill(LEGAL_ADVICE, 3), Counselors.named("b").skill(LEGAL_ADVICE, 3));
+        phone("PJSIP/a", DeviceState.NOT_INUSE);
+        QueueTicket first = call("first", CallNeeds.of(LEGAL_ADVICE));
+        clock.advance(Duration.ofSeconds(5));
+        QueueTicket second = call("second", CallNeeds.of(LEGAL_ADVICE));
+        assertEquals("a", offeredTo(first));
+
+        first.offerMissed("a");
+        phone("PJSIP/b", DeviceState.NOT_INUSE);
+
+        assertEquals("b", offeredTo(first), "the first caller keeps their place, and a is not tried again");
+        assertEquals("a", offeredTo(second), "a is free again for the next call");
+    }
+
+    @Test
+    void aCounselorWhoMissesTwiceInARowIsPausedForMissedCallsUntilResumed() {
+        roster(Counselors.named("a").skill(LEGAL_ADVICE, 3));
+        phone("PJSIP/a", DeviceState.NOT_INUSE);
+        for (int i = 0; i < 2; i++) {
+            QueueTicket ticket = call("c" + i, CallNeeds.of(LEGAL_ADVICE));
+            assertEquals("a", offeredTo(ticket));
+            ticket.offerMissed("a");
+            ticket.leave();
         }
+
+        assertEquals(PresenceState.PAUSED, router.states().get("a"));
+        assertEquals(Optional.of(ConsoleStatus.MISSED_CALLS), router.snapshot().get(0).console().pauseReason());
+        router.resume("a");
+        assertEquals(PresenceState.AVAILABLE, router.states().get("a"));
     }
 
     @Test
-    void offersOnlyCounselorsWithTheSkillAndAnIdlePhone() {
-        router.setCounselors(List.of(
-                Counselors.named("lawyer").skill(LEGAL_ADVICE, 5).build(),
-                Counselors.named("psy").skill(PSYCHOLOGICAL_SUPPORT, 3).build(),
-                Counselors.named("zero").skill(PSYCHOLOGICAL_SUPPORT, 0).build(),
-                Counselors.named("offline").skill(PSYCHOLOGICAL_SUPPORT, 5).build()));
-        online("PJSIP/lawyer", "PJSIP/psy", "PJSIP/zero");
-        router.deviceStateChanged("PJSIP/offline", DeviceState.UNAVAILABLE);
+    void afterACallTheCounselorWrapsUpBeforeTheNextOffer() {
+        roster(Counselors.named("a").skill(LEGAL_ADVICE, 3));
+        phone("PJSIP/a", DeviceState.NOT_INUSE);
+        QueueTicket first = call("first", CallNeeds.of(LEGAL_ADVICE));
+        assertEquals("a", offeredTo(first));
+        router.answered("a");
+        router.callEnded("a", Duration.ofMinutes(5));
+        first.leave();
 
-        Reservation r = router.reserve(needs(PSYCHOLOGICAL_SUPPORT), Set.of()).orElseThrow();
+        QueueTicket next = call("next", CallNeeds.of(LEGAL_ADVICE));
+        assertEquals(PresenceState.WRAP_UP, router.states().get("a"));
+        assertEquals("none", offeredTo(next));
 
-        assertEquals("psy", r.counselorId());
-        assertEquals("PJSIP/psy", r.endpoint());
-        assertTrue(router.reserve(needs(PSYCHOLOGICAL_SUPPORT), Set.of()).isEmpty(),
-                "level 0, offline and already ringing counselors are never offered");
+        clock.advance(Duration.ofSeconds(RoutingRules.defaults().wrapUpSeconds()));
+        router.tick();
+        assertEquals("a", offeredTo(next));
     }
 
     @Test
-    void longestIdleIsOfferedFirstAndKeepsItsPlaceAfterAMiss() {
-        router.setCounselors(List.of(Counselors.named("a").skill(PSYCHOLOGICAL_SUPPORT, 2).build(),
-                Counselors.named("b").skill(PSYCHOLOGICAL_SUPPORT, 2).build()));
-        online("PJSIP/a", "PJSIP/b");
-        Reservation first = router.reserve(needs(PSYCHOLOGICAL_SUPPORT), Set.of()).orElseThrow();
-        clock.advance(Duration.ofMinutes(5));
-        router.callEnded(first.counselorId());
-        // the other counselor has now been idle longer
-        Reservation second = router.reserve(needs(PSYCHOLOGICAL_SUPPORT), Set.of()).orElseThrow();
-        assertEquals("a", first.counselorId());
-        assertEquals("b", second.counselorId());
+    void aWaitingCallWidensItsMatchAsTimePasses() {
+        roster(Counselors.named("cantonese").skill(PSYCHOLOGICAL_SUPPORT, 5).dialects("cantonese"),
+                Counselors.named("mandarin").skill(PSYCHOLOGICAL_SUPPORT, 5).dialects("mandarin"));
+        phone("PJSIP/cantonese", DeviceState.INUSE);
+        phone("PJSIP/mandarin", DeviceState.NOT_INUSE);
+        QueueTicket ticket = call("c1", new CallNeeds(PSYCHOLOGICAL_SUPPORT, Optional.of("cantonese"), false,
+                Optional.empty()));
+        assertEquals("none", offeredTo(ticket));
 
-        router.missed("b");
-        assertEquals("b", router.reserve(needs(PSYCHOLOGICAL_SUPPORT), Set.of()).orElseThrow().counselorId(),
-                "a miss does not send the counselor to the back of the idle order");
+        clock.advance(Duration.ofSeconds(RoutingRules.defaults().widenDialectAfterSeconds()));
+        router.tick();
+
+        assertEquals("mandarin", offeredTo(ticket));
     }
 
     @Test
-    void excludedCounselorsAreSkippedSoTheNextOneIsTried() {
-        router.setCounselors(List.of(Counselors.named("a").skill(LEGAL_ADVICE, 2).build(),
-                Counselors.named("b").skill(LEGAL_ADVICE, 2).build()));
-        online("PJSIP/a", "PJSIP/b");
+    void escalatingAWaitingCallMovesItToTheFront() {
+        roster(Counselors.named("a").skill(PSYCHOLOGICAL_SUPPORT, 5).skill(CRISIS_INTERVENTION, 5));
+        phone("PJSIP/a", DeviceState.INUSE);
+        QueueTicket early = call("early", CallNeeds.of(PSYCHOLOGICAL_SUPPORT));
+        QueueTicket late = call("late", CallNeeds.of(PSYCHOLOGICAL_SUPPORT));
 
-        assertEquals("b", router.reserve(needs(LEGAL_ADVICE), Set.of("a")).orElseThrow().counselorId());
+        late.escalate();
+
+        assertEquals(1, late.position());
+        assertEquals(2, early.position());
+        assertTrue(router.waitingCalls().get(0).needs().urgent());
     }
 
     @Test
-    void crisisGoesToCrisisCounselorsOnlyWhileOneIsSignedIn() {
-        router.setCounselors(List.of(
-                Counselors.named("crisis").skill(CRISIS_INTERVENTION, 4).build(),
-                Counselors.named("psy").skill(PSYCHOLOGICAL_SUPPORT, 5).build()));
-        online("PJSIP/psy");
-        router.deviceStateChanged("PJSIP/crisis", DeviceState.INUSE);
+    void aCallerWhoLeavesBeforeTakingTheOfferFreesTheCounselorWithoutAMiss() {
+        roster(Counselors.named("a").skill(LEGAL_ADVICE, 3));
+        phone("PJSIP/a", DeviceState.NOT_INUSE);
+        QueueTicket ticket = call("gone", CallNeeds.of(LEGAL_ADVICE));
 
-        assertTrue(router.reserve(needs(CRISIS_INTERVENTION), Set.of()).isEmpty(),
-                "the crisis counselor is signed in but busy: the crisis waits for them");
+        ticket.leave();
 
-        router.deviceStateChanged("PJSIP/crisis", DeviceState.UNAVAILABLE);
-        Reservation r = router.reserve(needs(CRISIS_INTERVENTION), Set.of()).orElseThrow();
-        assertEquals("psy", r.counselorId());
-        assertTrue(r.reason().contains("no crisis counselor signed in"), r.reason());
+        assertEquals(PresenceState.AVAILABLE, router.states().get("a"));
+        assertEquals(0, router.snapshot().get(0).consecutiveMisses());
+        assertTrue(router.waitingCalls().isEmpty());
+    }
+
+    @Test
+    void signingOutAndPausingTakeACounselorOutOfRouting() {
+        roster(Counselors.named("a").skill(LEGAL_ADVICE, 3));
+        phone("PJSIP/a", DeviceState.NOT_INUSE);
+        router.signOut("a");
+        assertEquals(PresenceState.OFFLINE, router.states().get("a"));
+        router.signIn("a");
+        router.pause("a", "break");
+        assertEquals(PresenceState.PAUSED, router.states().get("a"));
+        QueueTicket ticket = call("c", CallNeeds.of(LEGAL_ADVICE));
+        assertEquals("none", offeredTo(ticket));
+
+        router.resume("a");
+
+        assertEquals("a", offeredTo(ticket));
+    }
+
+    @Test
+    void expectedWaitGrowsWithThePlaceInLine() {
+        roster(Counselors.named("a").skill(LEGAL_ADVICE, 3));
+        phone("PJSIP/a", DeviceState.INUSE);
+        QueueTicket first = call("1", CallNeeds.of(LEGAL_ADVICE));
+        QueueTicket second = call("2", CallNeeds.of(LEGAL_ADVICE));
+
+        assertTrue(second.expectedWaitSeconds() > first.expectedWaitSeconds());
+        assertEquals(300, first.expectedWaitSeconds(), "one staffed counselor, 300 s assumed handle time");
     }
 
     @Test
     void deviceStatesFollowChannelsAndUnknownDevicesAreIgnored() {
-        router.setCounselors(List.of(Counselors.named("a").phone("PJSIP/6001").skill(LEGAL_ADVICE, 1).build()));
-        router.deviceStateChanged("pjsip/6001", DeviceState.NOT_INUSE);
-        router.deviceStateChanged("PJSIP/9999", DeviceState.NOT_INUSE);
+        roster(Counselors.named("a").phone("PJSIP/6001").skill(LEGAL_ADVICE, 1));
+        phone("pjsip/6001", DeviceState.NOT_INUSE);
+        phone("PJSIP/9999", DeviceState.NOT_INUSE);
 
         assertEquals("a", router.counselorForChannel("PJSIP/6001-0000002a").orElseThrow().id());
         assertTrue(router.counselorForChannel("PJSIP/9999-00000001").isEmpty());
-        assertTrue(router.snapshot().get(0).available());
+        assertEquals(PresenceState.AVAILABLE, router.states().get("a"));
     }
 
     @Test
-    void aCounselorIsNeverReservedTwiceUnderConcurrency() throws Exception {
-        List<org.carehotline.counselors.Counselor> roster = new ArrayList<>();
+    void aCounselorIsNeverOfferedTwoCallsUnderConcurrency() throws Exception {
+        List<Counselors> builders = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
-            roster.add(Counselors.named("c" + i).skill(PSYCHOLOGICAL_SUPPORT, 1).build());
-            router.setCounselors(roster);
+            builders.add(Counselors.named("c" + i).skill(PSYCHOLOGICAL_SUPPORT, 3));
         }
+        roster(builders.toArray(Counselors[]::new));
         for (int i = 0; i < 20; i++) {
-            online("PJSIP/c" + i);
+            phone("PJSIP/c" + i, DeviceState.NOT_INUSE);
         }
-        ConcurrentLinkedQueue<String> reserved = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<String> offered = new ConcurrentLinkedQueue<>();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
         for (int t = 0; t < 50; t++) {
+            String id = "call" + t;
             threads.add(Thread.ofVirtual().start(() -> {
                 try {
                     start.await();
                 } catch (InterruptedException e) {
                     return;
                 }
-                router.reserve(needs(PSYCHOLOGICAL_SUPPORT), Set.of()).ifPresent(r -> reserved.add(r.counselorId()));
+                call(id, CallNeeds.of(PSYCHOLOGICAL_SUPPORT)).takeOffer().ifPresent(r -> offered.add(r.counselorId()));
             }));
         }
         start.countDown();
@@ -134,7 +233,20 @@ class RouterTest {
             thread.join();
         }
 
-        assertEquals(20, reserved.size());
-        assertEquals(20, Set.copyOf(reserved).size());
+        assertEquals(20, offered.size());
+        assertEquals(20, Set.copyOf(offered).size());
+        assertEquals(30, router.waitingCalls().size());
+    }
+
+    @Test
+    void replacingTheRosterKeepsWhatIsKnownOfEachCounselor() {
+        roster(Counselors.named("a").skill(LEGAL_ADVICE, 3));
+        phone("PJSIP/a", DeviceState.NOT_INUSE);
+        router.pause("a", "training");
+
+        router.setCounselors(List.<Counselor>of(Counselors.named("a").skill(LEGAL_ADVICE, 4).build()));
+
+        assertEquals(PresenceState.PAUSED, router.states().get("a"));
+        assertEquals(4, router.snapshot().get(0).counselor().skillLevel(LEGAL_ADVICE));
     }
 }

@@ -18,7 +18,7 @@ import org.carehotline.cases.ContactRepository;
 import org.carehotline.config.HotlineConfig;
 import org.carehotline.counselors.CounselorRepository;
 import org.carehotline.followups.FollowUpRepository;
-import org.carehotline.routing.CounselorStatus;
+import org.carehotline.routing.PresenceState;
 import org.carehotline.testing.FakeAgiCall;
 import org.carehotline.testing.FakeAmiServer;
 
@@ -84,7 +84,7 @@ public final class RunningHotline implements AutoCloseable {
     }
 
     public long availableCount() {
-        return app.router().snapshot().stream().filter(CounselorStatus::available).count();
+        return app.router().states().values().stream().filter(PresenceState.AVAILABLE::equals).count();
     }
 
     /** A worker calling the hotline from this number. */

@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.ZoneId;
 import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -14,6 +13,8 @@ import org.carehotline.cases.CaseRepository;
 import org.carehotline.cases.ContactRepository;
 import org.carehotline.config.HotlineConfig;
 import org.carehotline.followups.FollowUpRepository;
+import org.carehotline.live.LiveFeed;
+import org.carehotline.routing.CallWaker;
 import org.carehotline.routing.Router;
 import org.carehotline.store.MongoStore;
 import org.carehotline.support.FreePorts;
@@ -37,13 +38,16 @@ class DeadDatabaseTest {
         HotlineConfig.StoreConfig dead = new HotlineConfig.StoreConfig(
                 "mongodb://127.0.0.1:" + FreePorts.next() + "/?connectTimeoutMS=300", "dead", 500, dataDir);
         Clock clock = Clock.systemUTC();
-        HotlineConfig.CallConfig calls = new HotlineConfig.CallConfig(20, 3, "zh", ZoneId.of("Asia/Shanghai"));
+        HotlineConfig defaults = HotlineConfig.load(Map.of(), java.util.List.of());
+        HotlineConfig.CallConfig calls = defaults.calls();
         int port = FreePorts.next();
         try (MongoStore store = MongoStore.open(dead);
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             CallRecorder recorder = new CallRecorder(new CallerRepository(store), new CaseRepository(store,
                     calls.zone()), new ContactRepository(store), new FollowUpRepository(store), clock);
-            InboundScript script = new InboundScript(recorder, new Router(clock), calls, clock, threads);
+            Router router = new Router(clock, defaults.routing(), CallWaker.NONE, LiveFeed.NONE);
+            InboundScript script = new InboundScript(new InboundScript.Parts(recorder, router, calls, defaults.routing(),
+                    LiveFeed.NONE, clock, threads));
             try (FastAgiService agi = new FastAgiService(new HotlineConfig.AgiConfig("127.0.0.1", port),
                     Map.of(DialplanNames.SCRIPT_INBOUND, script))) {
                 agi.start();

@@ -18,6 +18,12 @@ public final class DialplanNames {
     /** Set on the caller channel so logs and the fallback UserEvent can name the contact. */
     public static final String VAR_CONTACT_ID = "HOTLINE_CONTACT_ID";
 
+    /**
+     * The digit the server makes a waiting caller's channel receive (AMI PlayDTMF, Receive:
+     * yes) to end its WAIT FOR DIGIT when a counselor is found.
+     */
+    public static final String WAKE_DIGIT = "#";
+
     /** Asterisk's own variables after Dial(). */
     public static final String VAR_DIALSTATUS = "DIALSTATUS";
     public static final String VAR_ANSWEREDTIME = "ANSWEREDTIME";

@@ -1,34 +1,33 @@
 package org.carehotline.telephony.agi;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.util.HashSet;
+import java.time.Duration;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.asteriskjava.fastagi.AgiHangupException;
 import org.asteriskjava.fastagi.AgiRequest;
-import org.carehotline.cases.CallRecorder;
+import org.carehotline.cases.Caller;
 import org.carehotline.cases.Category;
 import org.carehotline.cases.InboundCall;
 import org.carehotline.cases.IncomingCall;
-import org.carehotline.config.HotlineConfig.CallConfig;
 import org.carehotline.routing.CallNeeds;
+import org.carehotline.routing.QueueTicket;
 import org.carehotline.routing.Reservation;
-import org.carehotline.routing.Router;
+import org.carehotline.routing.hours.OutOfHoursAction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One inbound call, start to end: answer, welcome (while the caller's case is looked up),
- * menu, counselors offered one after another, and if nobody takes the call a call-back offer
- * or the dialplan's fallback group. Every path ends with the contact's end recorded and
- * {@code HOTLINE_RESULT} telling the dialplan what to do: the caller is never left in silence.
+ * menu, opening hours, dialect, then the queue: a counselor is offered the call, and on no
+ * answer the call goes back to the head of its priority for the next fit. A caller who waits
+ * can ask for a call-back; a wait that overflows goes to the on-call number. Every path ends
+ * with the contact's end recorded and {@code HOTLINE_RESULT} telling the dialplan what to do:
+ * the caller is never left in silence.
  */
 final class InboundCallFlow {
 
@@ -37,40 +36,36 @@ final class InboundCallFlow {
     private static final int KEY_WAIT_MS = 5000;
 
     private final AgiChannel channel;
-    private final CallRecorder recorder;
-    private final Router router;
-    private final CallConfig config;
+    private final InboundScript.Parts parts;
     private final Clock clock;
     private final IncomingCall incoming;
     private final Future<InboundCall> lookup;
     private InboundCall call;
-    private Instant talkEndedAt;
+    private java.time.Instant talkEndedAt;
 
-    InboundCallFlow(AgiRequest request, AgiChannel channel, CallRecorder recorder, Router router, CallConfig config,
-                    Clock clock, ExecutorService blocking) {
+    InboundCallFlow(AgiRequest request, AgiChannel channel, InboundScript.Parts parts) {
         this.channel = channel;
-        this.recorder = recorder;
-        this.router = router;
-        this.config = config;
-        this.clock = clock;
+        this.parts = parts;
+        this.clock = parts.clock();
         this.incoming = new IncomingCall(request.getUniqueId(), request.getChannel(), request.getCallerIdNumber(),
                 clock.instant());
-        this.lookup = blocking.submit(() -> recorder.startInbound(incoming));
+        this.lookup = parts.blocking().submit(() -> parts.recorder().startInbound(incoming));
     }
 
     void run() {
         try {
             channel.answer();
-            channel.setVariable("CHANNEL(language)", config.promptLanguage());
+            channel.setVariable("CHANNEL(language)", parts.config().promptLanguage());
             char key = greetAndReadMenu();
             call = awaitLookup();
             channel.setVariable(DialplanNames.VAR_CONTACT_ID, call.contactId());
             Category category = MenuKeys.category(key).orElse(Category.PSYCHOLOGICAL_SUPPORT);
-            recorder.recordMenuChoice(call, String.valueOf(key), category);
-            if (connectToCounselor(category)) {
-                finish(DialplanNames.RESULT_DONE);
+            parts.recorder().recordMenuChoice(call, String.valueOf(key), category);
+            CallNeeds needs = needs(category);
+            if (!parts.config().hours().isOpen(clock.instant())) {
+                outOfHours(needs);
             } else {
-                noCounselorTookTheCall(category);
+                connect(needs);
             }
         } catch (AgiHangupException e) {
             log.debug("Caller hung up: {}", incoming.uniqueId());
@@ -107,86 +102,144 @@ final class InboundCallFlow {
         }
     }
 
-    /** Offers the call to counselors one after another; true when one answered. */
-    private boolean connectToCounselor(Category category) throws AgiException {
-        CallNeeds needs = new CallNeeds(category, call.previousCounselorId());
-        Set<String> tried = new HashSet<>();
-        for (int offer = 0; offer < config.maxOffers(); offer++) {
-            Optional<Reservation> reservation = router.reserve(needs, tried);
-            if (reservation.isEmpty()) {
-                return false;
-            }
-            Reservation r = reservation.get();
-            tried.add(r.counselorId());
-            channel.streamFile(offer == 0 ? connectingPrompt(category) : Prompts.TRYING_NEXT);
-            recorder.recordOffered(call.contactId(), r.counselorId(), r.reason());
-            if (dial(r)) {
-                return true;
-            }
+    /** Crisis and high-risk callers are urgent; others may choose their dialect. */
+    private CallNeeds needs(Category category) throws AgiException {
+        boolean highRisk = call.caller().map(Caller::highRisk).orElse(false);
+        boolean urgent = category == Category.CRISIS_INTERVENTION || highRisk;
+        if (urgent) {
+            String reason = highRisk ? "caller flagged high-risk" : "caller pressed 0 (help now)";
+            parts.recorder().log(call.contactId(), "urgent: " + reason);
+            parts.live().crisisAlert(call.contactId(), reason);
         }
-        return false;
+        Optional<String> dialect = call.caller().map(Caller::dialect).filter(d -> !d.isEmpty());
+        if (dialect.isEmpty() && !urgent) {
+            dialect = new DialectMenu(channel, parts.config().dialectMenu()).ask();
+            dialect.ifPresent(d -> parts.recorder().recordDialect(call, d));
+        }
+        return new CallNeeds(category, dialect, urgent, call.previousCounselorId());
     }
 
-    private boolean dial(Reservation r) throws AgiException {
+    /** Queue, wait, dial; on no answer back to the queue for the next fit. */
+    private void connect(CallNeeds needs) throws AgiException {
+        QueueTicket ticket = parts.router().enqueue(call.contactId(), incoming.channel(), needs);
+        WaitingRoom room = new WaitingRoom(channel, ticket, parts.config(), parts.rules().overflowAfterSeconds(),
+                call.caller().isPresent(), clock, () -> {
+                    parts.recorder().log(call.contactId(), "caller pressed 0 while waiting: now urgent");
+                    parts.live().crisisAlert(call.contactId(), "caller pressed 0 while waiting");
+                });
+        boolean firstOffer = true;
+        try {
+            while (true) {
+                WaitingRoom.Result result = room.waitForCounselor();
+                if (result instanceof WaitingRoom.Offered offered) {
+                    channel.streamFile(firstOffer ? connectingPrompt(needs) : Prompts.TRYING_NEXT);
+                    firstOffer = false;
+                    if (dial(offered.reservation(), ticket)) {
+                        finish(DialplanNames.RESULT_DONE);
+                        return;
+                    }
+                } else if (result instanceof WaitingRoom.CallbackRequested) {
+                    leaveCallbackRequest();
+                    return;
+                } else {
+                    parts.recorder().log(call.contactId(), "waited " + ticket.waited().toSeconds()
+                            + " s: overflow");
+                    overflow(needs);
+                    return;
+                }
+            }
+        } finally {
+            ticket.leave();
+        }
+    }
+
+    private boolean dial(Reservation r, QueueTicket ticket) throws AgiException {
+        parts.recorder().recordOffered(call.contactId(), r.counselorId(), r.reason());
+        parts.live().callOffered(r.counselorId(), call.contactId());
         DialOutcome outcome;
         try {
-            outcome = DialOutcome.dial(channel, r.endpoint(), config.ringSeconds());
+            outcome = DialOutcome.dial(channel, r.endpoint(), parts.config().ringSeconds());
         } catch (AgiException e) {
-            router.missed(r.counselorId());
+            // the session died while the phone rang or during the talk: free the counselor
+            parts.router().callEnded(r.counselorId(), Duration.ZERO);
             throw e;
         }
         if (outcome.answered()) {
             talkEndedAt = clock.instant();
-            recorder.recordAnswered(call.contactId(), r.counselorId(), talkEndedAt.minusSeconds(outcome.answeredSeconds()));
-            router.callEnded(r.counselorId());
+            parts.recorder().recordAnswered(call.contactId(), r.counselorId(),
+                    talkEndedAt.minusSeconds(outcome.answeredSeconds()));
+            parts.router().callEnded(r.counselorId(), Duration.ofSeconds(outcome.answeredSeconds()));
             return true;
         }
-        recorder.recordOfferMissed(call.contactId(), r.counselorId(), outcome.dialStatus());
-        router.missed(r.counselorId());
+        parts.recorder().recordOfferMissed(call.contactId(), r.counselorId(), outcome.dialStatus());
+        ticket.offerMissed(r.counselorId());
         return false;
     }
 
-    private static String connectingPrompt(Category category) {
-        return category == Category.CRISIS_INTERVENTION ? Prompts.CRISIS_CONNECTING : Prompts.CONNECTING;
+    private static String connectingPrompt(CallNeeds needs) {
+        return needs.urgent() ? Prompts.CRISIS_CONNECTING : Prompts.CONNECTING;
+    }
+
+    private void leaveCallbackRequest() throws AgiException {
+        parts.recorder().recordCallbackRequested(call);
+        channel.streamFile(Prompts.CALLBACK_CONFIRMED);
+        channel.streamFile(Prompts.GOODBYE);
+        finish(DialplanNames.RESULT_DONE);
+    }
+
+    private void outOfHours(CallNeeds needs) throws AgiException {
+        parts.recorder().log(call.contactId(), "outside opening hours (" + parts.config().hours().describe() + ")");
+        channel.streamFile(Prompts.CLOSED);
+        if (parts.config().closedAction() == OutOfHoursAction.ONCALL || needs.urgent()) {
+            overflow(needs);
+        } else {
+            noCounselor(needs, "outside opening hours");
+        }
+    }
+
+    /** The on-call counselor's number through the trunk, if configured; else {@link #noCounselor}. */
+    private void overflow(CallNeeds needs) throws AgiException {
+        Optional<String> oncall = parts.config().oncallDialString();
+        if (oncall.isPresent()) {
+            channel.streamFile(connectingPrompt(needs));
+            parts.recorder().log(call.contactId(), "dialing the on-call number");
+            DialOutcome outcome = DialOutcome.dial(channel, oncall.get(), 45);
+            if (outcome.answered()) {
+                talkEndedAt = clock.instant();
+                parts.recorder().recordOnCallAnswered(call.contactId(),
+                        talkEndedAt.minusSeconds(outcome.answeredSeconds()));
+                finish(DialplanNames.RESULT_DONE);
+                return;
+            }
+            parts.recorder().log(call.contactId(), "on-call number did not answer: " + outcome.dialStatus());
+        }
+        noCounselor(needs, "nobody took the call");
     }
 
     /**
-     * Nobody answered or nobody was free. A crisis goes straight to the fallback group (which
-     * rings the on-call number) with a call-back recorded in case that fails too; others are
-     * offered a call-back, and whoever stays on the line goes to the fallback group.
+     * Nobody can take the call now. Whoever can be called back gets a call-back request. An
+     * urgent caller then goes to the fallback group, which rings every phone; others hear the
+     * confirmation and goodbye. An anonymous caller cannot be called back: fallback group.
      */
-    private void noCounselorTookTheCall(Category category) throws AgiException {
-        boolean canCallBack = call.caller().isPresent();
-        if (category == Category.CRISIS_INTERVENTION) {
-            if (canCallBack) {
-                recorder.recordCallbackRequested(call);
-            }
-            sendToFallback("crisis and no counselor took the call");
-            return;
-        }
-        channel.streamFile(Prompts.ALL_BUSY);
-        if (!canCallBack) {
+    private void noCounselor(CallNeeds needs, String reason) throws AgiException {
+        if (call.caller().isEmpty()) {
             channel.streamFile(Prompts.CALLBACK_UNAVAILABLE);
-            sendToFallback("no counselor free; anonymous caller cannot be called back");
+            sendToFallback(reason + "; anonymous caller cannot be called back");
             return;
         }
-        char key = channel.streamFile(Prompts.OFFER_CALLBACK, "1");
-        if (key == 0) {
-            key = channel.waitForDigit(KEY_WAIT_MS);
+        parts.recorder().recordCallbackRequested(call);
+        if (needs.urgent()) {
+            sendToFallback(reason + "; urgent: call-back recorded and fallback group rung");
+            return;
         }
-        if (key == '1') {
-            recorder.recordCallbackRequested(call);
-            channel.streamFile(Prompts.CALLBACK_CONFIRMED);
-            channel.streamFile(Prompts.GOODBYE);
-            finish(DialplanNames.RESULT_DONE);
-        } else {
-            sendToFallback("no counselor free; caller stayed on the line");
-        }
+        channel.streamFile(Prompts.CALLBACK_CONFIRMED);
+        channel.streamFile(Prompts.GOODBYE);
+        finish(DialplanNames.RESULT_DONE);
     }
 
     private void sendToFallback(String reason) throws AgiException {
         if (call != null) {
-            recorder.recordFallback(call.contactId(), reason);
+            parts.recorder().recordFallback(call.contactId(), reason);
         }
         finish(DialplanNames.RESULT_FALLBACK);
     }
@@ -195,7 +248,7 @@ final class InboundCallFlow {
         try {
             finish(DialplanNames.RESULT_FALLBACK);
             if (call != null) {
-                recorder.recordFallback(call.contactId(), reason);
+                parts.recorder().recordFallback(call.contactId(), reason);
             }
         } catch (Exception e) {
             // The dialplan treats a missing HOTLINE_RESULT as fallback too.
@@ -211,7 +264,7 @@ final class InboundCallFlow {
     private void recordEnd() {
         try {
             InboundCall recorded = call != null ? call : lookup.get(10, TimeUnit.SECONDS);
-            recorder.recordEnded(recorded.contactId(), talkEndedAt != null ? talkEndedAt : clock.instant());
+            parts.recorder().recordEnded(recorded.contactId(), talkEndedAt != null ? talkEndedAt : clock.instant());
         } catch (Exception e) {
             log.warn("Could not record the end of call {}: {}", incoming.uniqueId(), e.toString());
         }

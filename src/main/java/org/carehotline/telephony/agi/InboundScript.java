@@ -7,7 +7,9 @@ import org.asteriskjava.fastagi.AgiRequest;
 import org.asteriskjava.fastagi.AgiScript;
 import org.carehotline.cases.CallRecorder;
 import org.carehotline.config.HotlineConfig.CallConfig;
+import org.carehotline.live.LiveFeed;
 import org.carehotline.routing.Router;
+import org.carehotline.routing.RoutingRules;
 
 /**
  * The script of {@code [hotline-inbound]}: one {@link InboundCallFlow} per call. Runs on the
@@ -15,26 +17,22 @@ import org.carehotline.routing.Router;
  */
 public final class InboundScript implements AgiScript {
 
-    private final CallRecorder recorder;
-    private final Router router;
-    private final CallConfig config;
-    private final Clock clock;
-    private final ExecutorService blocking;
-
     /**
+     * What a call flow works with.
+     *
      * @param blocking virtual-thread executor for the case lookup that runs while the welcome plays
      */
-    public InboundScript(CallRecorder recorder, Router router, CallConfig config, Clock clock,
-                         ExecutorService blocking) {
-        this.recorder = recorder;
-        this.router = router;
-        this.config = config;
-        this.clock = clock;
-        this.blocking = blocking;
+    public record Parts(CallRecorder recorder, Router router, CallConfig config, RoutingRules rules, LiveFeed live,
+                        Clock clock, ExecutorService blocking) {}
+
+    private final Parts parts;
+
+    public InboundScript(Parts parts) {
+        this.parts = parts;
     }
 
     @Override
     public void service(AgiRequest request, AgiChannel channel) {
-        new InboundCallFlow(request, channel, recorder, router, config, clock, blocking).run();
+        new InboundCallFlow(request, channel, parts).run();
     }
 }

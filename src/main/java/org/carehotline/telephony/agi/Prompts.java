@@ -19,10 +19,20 @@ public final class Prompts {
     public static final String CALLBACK_CONFIRMED = "hotline/callback-confirmed";
     public static final String CALLBACK_UNAVAILABLE = "hotline/callback-unavailable";
     public static final String GOODBYE = "hotline/goodbye";
+    public static final String PLEASE_HOLD = "hotline/please-hold";
+    public static final String WHILE_WAITING = "hotline/press-1-callback-while-waiting";
+    public static final String POSITION_BEFORE = "hotline/queue-position-before";
+    public static final String POSITION_AFTER = "hotline/queue-position-after";
+    public static final String EXPECTED_WAIT_BEFORE = "hotline/expected-wait-before";
+    public static final String EXPECTED_WAIT_AFTER = "hotline/expected-wait-after";
+    public static final String CLOSED = "hotline/closed";
+    public static final String DIALECT_MENU = "hotline/dialect-menu";
 
     /** Every prompt the code plays: a test checks each has a sound file in every language. */
     public static final List<String> ALL = List.of(WELCOME, MENU, INVALID_KEY, CONNECTING, CRISIS_CONNECTING,
-            TRYING_NEXT, ALL_BUSY, OFFER_CALLBACK, CALLBACK_CONFIRMED, CALLBACK_UNAVAILABLE, GOODBYE);
+            TRYING_NEXT, ALL_BUSY, OFFER_CALLBACK, CALLBACK_CONFIRMED, CALLBACK_UNAVAILABLE, GOODBYE, PLEASE_HOLD,
+            WHILE_WAITING, POSITION_BEFORE, POSITION_AFTER, EXPECTED_WAIT_BEFORE, EXPECTED_WAIT_AFTER, CLOSED,
+            DIALECT_MENU);
 
     private Prompts() {
     }

@@ -24,9 +24,25 @@ final class AmiEventTranslator {
             case DialEndEvent e when "ANSWER".equalsIgnoreCase(e.getDialStatus()) ->
                     events.dialAnswered(e.getUniqueId(), e.getDestChannel(), timeOf(e));
             case HangupEvent e -> events.hangup(e.getUniqueId(), timeOf(e));
+            case HotlineFallbackEvent e -> events.fallbackStarted(e.getUniqueId(), e.getChannel(), e.getCallerIdNum(),
+                    blankToEmpty(e.getContactId()), blankToEmpty(e.getAgiStatus()), timeOf(e));
+            case HotlineFallbackEndEvent e -> events.fallbackEnded(e.getUniqueId(), blankToEmpty(e.getDialStatus()),
+                    seconds(e.getAnsweredTime()), timeOf(e));
             default -> {
                 // other events are not needed yet
             }
+        }
+    }
+
+    private static String blankToEmpty(String value) {
+        return value == null ? "" : value.strip();
+    }
+
+    private static long seconds(String value) {
+        try {
+            return value == null || value.isBlank() ? 0 : Long.parseLong(value.strip());
+        } catch (NumberFormatException e) {
+            return 0;
         }
     }
 

@@ -97,6 +97,8 @@ public final class AmiLink implements AutoCloseable {
             ManagerConnection connection = new ManagerConnectionFactory(config.host(), config.port(), config.user(),
                     config.secret()).createManagerConnection();
             connection.addEventListener(listener);
+            connection.registerUserEventClass(HotlineFallbackEvent.class);
+            connection.registerUserEventClass(HotlineFallbackEndEvent.class);
             String error = "";
             try {
                 disconnected.drainPermits();

@@ -15,6 +15,18 @@ public interface CallEvents {
     /** A counselor's phone answered a call dialed from the caller channel {@code callerUniqueId}. */
     void dialAnswered(String callerUniqueId, String destinationChannel, Instant at);
 
+    /**
+     * A call reached the dialplan's fallback group ([hotline-fallback]) because our server was
+     * unreachable or gave up.
+     *
+     * @param contactId the contact our script had created, empty if it never got that far
+     */
+    void fallbackStarted(String uniqueId, String channel, String callerNumber, String contactId, String agiStatus,
+                         Instant at);
+
+    /** A fallback call ended: the ring group's dial status and answered seconds. */
+    void fallbackEnded(String uniqueId, String dialStatus, long answeredSeconds, Instant at);
+
     /** A channel hung up. */
     void hangup(String uniqueId, Instant at);
 

@@ -6,6 +6,8 @@ import java.time.Instant;
 import java.util.Set;
 import org.carehotline.cases.CallRecorder;
 import org.carehotline.cases.Contact;
+import org.carehotline.cases.IncomingCall;
+import org.carehotline.live.LiveFeed;
 import org.carehotline.routing.DeviceState;
 import org.carehotline.routing.Router;
 import org.slf4j.Logger;
@@ -24,11 +26,13 @@ public final class CallTracker implements CallEvents {
 
     private final Router router;
     private final CallRecorder recorder;
+    private final LiveFeed live;
     private final Clock clock;
 
-    public CallTracker(Router router, CallRecorder recorder, Clock clock) {
+    public CallTracker(Router router, CallRecorder recorder, LiveFeed live, Clock clock) {
         this.router = router;
         this.recorder = recorder;
+        this.live = live;
         this.clock = clock;
     }
 
@@ -41,8 +45,35 @@ public final class CallTracker implements CallEvents {
     public void dialAnswered(String callerUniqueId, String destinationChannel, Instant at) {
         router.counselorForChannel(destinationChannel).ifPresent(counselor -> {
             router.answered(counselor.id());
-            recorder.contactIdForChannel(callerUniqueId)
-                    .ifPresent(contactId -> recorder.recordAnswered(contactId, counselor.id(), at));
+            recorder.contactIdForChannel(callerUniqueId).ifPresent(contactId -> {
+                recorder.recordAnswered(contactId, counselor.id(), at);
+                live.callAnswered(counselor.id(), contactId);
+            });
+        });
+    }
+
+    /**
+     * A call in the fallback group becomes (or stays) a contact: the script's own contact when it
+     * had made one, else a new contact on the caller's case, as if the call had come in here.
+     * Who answered is then learned from DialEnd, and the end from Hangup, like any call.
+     */
+    @Override
+    public void fallbackStarted(String uniqueId, String channel, String callerNumber, String contactId,
+                                String agiStatus, Instant at) {
+        String id = !contactId.isEmpty() ? contactId : recorder.contactIdForChannel(uniqueId).orElseGet(() ->
+                recorder.startInbound(new IncomingCall(uniqueId, channel, callerNumber, at)).contactId());
+        recorder.recordFallback(id, "dialplan fallback group (AGISTATUS " + (agiStatus.isEmpty() ? "?" : agiStatus)
+                + ")");
+    }
+
+    @Override
+    public void fallbackEnded(String uniqueId, String dialStatus, long answeredSeconds, Instant at) {
+        recorder.contactIdForChannel(uniqueId).ifPresent(contactId -> {
+            recorder.log(contactId, "fallback group ended: " + dialStatus + ", answered " + answeredSeconds + " s");
+            if ("ANSWER".equals(dialStatus)) {
+                recorder.recordAnswered(contactId, CallRecorder.FALLBACK_GROUP, at.minusSeconds(answeredSeconds));
+            }
+            recorder.recordEnded(contactId, at);
         });
     }
 

@@ -1,0 +1,127 @@
+package org.carehotline.telephony.agi;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.carehotline.config.HotlineConfig.CallConfig;
+import org.carehotline.routing.QueueTicket;
+import org.carehotline.routing.Reservation;
+
+/**
+ * Where a caller waits for a counselor, inside their AGI session: hold music, their place in
+ * line and the expected wait at intervals, key 1 for a call-back, key 0 for "help now". The
+ * session waits for a key in short slices; when the router finds a counselor it wakes the
+ * session over AMI (a received DTMF '#'), so the dial starts at once.
+ */
+final class WaitingRoom {
+
+    /** How a wait ended. */
+    sealed interface Result permits Offered, CallbackRequested, Overflow {}
+
+    record Offered(Reservation reservation) implements Result {}
+
+    record CallbackRequested() implements Result {}
+
+    record Overflow() implements Result {}
+
+    /** What the room reports while the caller waits. */
+    interface Listener {
+        void escalated();
+    }
+
+    private final AgiChannel channel;
+    private final QueueTicket ticket;
+    private final CallConfig config;
+    private final int overflowAfterSeconds;
+    private final boolean canCallBack;
+    private final Clock clock;
+    private final Listener listener;
+    private boolean greeted;
+    private boolean musicOn;
+    private Instant nextAnnouncement;
+
+    WaitingRoom(AgiChannel channel, QueueTicket ticket, CallConfig config, int overflowAfterSeconds,
+                boolean canCallBack, Clock clock, Listener listener) {
+        this.channel = channel;
+        this.ticket = ticket;
+        this.config = config;
+        this.overflowAfterSeconds = overflowAfterSeconds;
+        this.canCallBack = canCallBack;
+        this.clock = clock;
+        this.listener = listener;
+    }
+
+    /** Waits until a counselor is found, the caller asks for a call-back, or the wait overflows. */
+    Result waitForCounselor() throws AgiException {
+        while (true) {
+            Optional<Reservation> offer = ticket.takeOffer();
+            if (offer.isPresent()) {
+                stopMusic();
+                return new Offered(offer.get());
+            }
+            if (ticket.waited().toSeconds() >= overflowAfterSeconds) {
+                stopMusic();
+                return new Overflow();
+            }
+            char key = greetOrAnnounce();
+            if (key == 0) {
+                key = channel.waitForDigit(config.waitSliceMs());
+            }
+            if (key == '1' && canCallBack) {
+                stopMusic();
+                return new CallbackRequested();
+            }
+            if (key == '0') {
+                ticket.escalate();
+                listener.escalated();
+            }
+        }
+    }
+
+    /** The first time: what the caller can do while waiting; later, their place in line now and then. */
+    private char greetOrAnnounce() throws AgiException {
+        if (!greeted) {
+            greeted = true;
+            nextAnnouncement = clock.instant().plusSeconds(config.announceEverySeconds());
+            char key = channel.streamFile(Prompts.ALL_BUSY, "10");
+            key = key != 0 ? key : channel.streamFile(Prompts.WHILE_WAITING, "10");
+            startMusic();
+            return key;
+        }
+        if (clock.instant().isBefore(nextAnnouncement)) {
+            return 0;
+        }
+        nextAnnouncement = clock.instant().plusSeconds(config.announceEverySeconds());
+        stopMusic();
+        char key = announce();
+        startMusic();
+        return key;
+    }
+
+    private char announce() throws AgiException {
+        char key = channel.streamFile(Prompts.POSITION_BEFORE, "10");
+        key = key != 0 ? key : channel.sayNumber(String.valueOf(ticket.position()), "10");
+        key = key != 0 ? key : channel.streamFile(Prompts.POSITION_AFTER, "10");
+        int minutes = Math.max(1, (ticket.expectedWaitSeconds() + 59) / 60);
+        key = key != 0 ? key : channel.streamFile(Prompts.EXPECTED_WAIT_BEFORE, "10");
+        key = key != 0 ? key : channel.sayNumber(String.valueOf(minutes), "10");
+        return key != 0 ? key : channel.streamFile(Prompts.EXPECTED_WAIT_AFTER, "10");
+    }
+
+    /** Stops the hold music: before a prompt, and before leaving the room. */
+    void stopMusic() throws AgiException {
+        if (musicOn) {
+            musicOn = false;
+            channel.exec("StopMusicOnHold");
+        }
+    }
+
+    private void startMusic() throws AgiException {
+        if (!musicOn) {
+            musicOn = true;
+            channel.exec("StartMusicOnHold");
+        }
+    }
+}
