@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import org.bson.Document;
 import org.carehotline.followups.FollowUpRepository;
 
 /**
@@ -94,20 +93,24 @@ public final class CallRecorder {
 
     /**
      * The call ended. The first report wins; wait and talk seconds are computed from the
-     * recorded times, and a call nobody answered is marked abandoned unless it already has a
-     * disposition (call-back requested, fallback).
+     * recorded times and written with the end in one update, and a call nobody answered is
+     * marked abandoned unless it already has a disposition (call-back requested, fallback).
      */
     public void recordEnded(String contactId, Instant endedAt) {
-        Optional<Document> ended = contacts.setEndedIfUnset(contactId, endedAt);
-        if (ended.isEmpty()) {
-            return;
+        for (int attempt = 0; attempt < 5; attempt++) {
+            Optional<Contact> read = contacts.findById(contactId);
+            if (read.isEmpty() || read.get().endedAt().isPresent()) {
+                return;
+            }
+            Contact contact = read.get();
+            Instant waitFrom = contact.queuedAt().orElse(contact.startedAt());
+            Instant waitUntil = contact.answeredAt().orElse(endedAt);
+            Long talk = contact.answeredAt().map(a -> seconds(a, endedAt)).orElse(null);
+            if (contacts.endIfUnchanged(contact, endedAt, seconds(waitFrom, waitUntil), talk)) {
+                return;
+            }
+            // an answer or a disposition arrived from the other side meanwhile: read again
         }
-        Contact contact = ContactRepository.toContact(ended.get());
-        Instant waitFrom = contact.queuedAt().orElse(contact.startedAt());
-        Instant waitUntil = contact.answeredAt().orElse(endedAt);
-        Long talk = contact.answeredAt().map(a -> seconds(a, endedAt)).orElse(null);
-        contacts.setDurations(contactId, seconds(waitFrom, waitUntil), talk);
-        contacts.setDispositionIfUnset(contactId, Disposition.ABANDONED);
     }
 
     /** The caller asked to be called back: a follow-up due now, for the pool, on their case. */

@@ -10,8 +10,6 @@ import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.set;
 
 import com.mongodb.client.MongoCollection;
-import com.mongodb.client.model.FindOneAndUpdateOptions;
-import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,15 +90,24 @@ public final class ContactRepository {
                         set("disposition", Disposition.ANSWERED.name()))).getModifiedCount() == 1;
     }
 
-    /** Records the end if none was recorded; returns the contact as it is after, or empty if already ended. */
-    Optional<Document> setEndedIfUnset(String contactId, Instant endedAt) {
-        return Optional.ofNullable(contacts.findOneAndUpdate(and(byId(contactId), exists("endedAt", false)),
-                set("endedAt", Date.from(endedAt)),
-                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER)));
-    }
-
-    void setDurations(String contactId, long waitSeconds, Long talkSeconds) {
-        contacts.updateOne(byId(contactId), combine(set("waitSeconds", waitSeconds), set("talkSeconds", talkSeconds)));
+    /**
+     * Records the end with its durations in one write, if the call has no end yet and its answer
+     * is still as read (an answer arriving meanwhile makes this return false: read again).
+     *
+     * @param read the contact as read just before, without an end
+     */
+    boolean endIfUnchanged(Contact read, Instant endedAt, long waitSeconds, Long talkSeconds) {
+        Bson answerAsRead = read.answeredAt().map(a -> eq("answeredAt", Date.from(a)))
+                .orElse(exists("answeredAt", false));
+        List<Bson> updates = new ArrayList<>(List.of(set("endedAt", Date.from(endedAt)),
+                set("waitSeconds", waitSeconds), set("talkSeconds", talkSeconds)));
+        if (read.disposition().isEmpty()) {
+            updates.add(set("disposition", Disposition.ABANDONED.name()));
+        }
+        Bson dispositionAsRead = read.disposition().map(d -> eq("disposition", d.name()))
+                .orElse(exists("disposition", false));
+        return contacts.updateOne(and(byId(read.id()), exists("endedAt", false), answerAsRead, dispositionAsRead),
+                combine(updates)).getModifiedCount() == 1;
     }
 
     /** Sets the disposition unless one is already set (an answered call stays answered). */

@@ -44,6 +44,14 @@ public final class QueueTicket {
         return router.waited(call);
     }
 
+    /**
+     * False when no signed-in counselor could ever take this call (nobody with the skill is
+     * there): waiting would be waiting for nobody.
+     */
+    public boolean servable() {
+        return router.servable(call);
+    }
+
     /** The offered counselor did not answer: back in the queue at the same place, never offered to them again. */
     public void offerMissed(String counselorId) {
         router.offerMissed(call, counselorId);

@@ -215,6 +215,10 @@ public final class Router {
         return (int) Math.round(position(call) * averageHandleSeconds / Math.max(1, staffed));
     }
 
+    synchronized boolean servable(WaitingCall call) {
+        return policy.couldServe(call.needs, byId.values(), clock.instant());
+    }
+
     synchronized Duration waited(WaitingCall call) {
         return Duration.between(call.arrivedAt, clock.instant());
     }

@@ -60,6 +60,13 @@ public final class RoutingPolicy {
                 .map(s -> new Choice(s, explain(s, needs, skill, notes)));
     }
 
+    /** True when some signed-in counselor has the skill the call needs, free or not. */
+    public boolean couldServe(CallNeeds needs, Collection<CounselorStatus> counselors, Instant now) {
+        List<CounselorStatus> signedIn = counselors.stream().filter(s -> s.state(now) != PresenceState.OFFLINE).toList();
+        Category skill = skillFor(needs.category(), signedIn);
+        return signedIn.stream().anyMatch(s -> s.counselor().skillLevel(skill) > 0);
+    }
+
     /** Crisis calls need the crisis skill, unless no crisis counselor is signed in at all. */
     private static Category skillFor(Category category, List<CounselorStatus> signedIn) {
         boolean crisisCounselorSignedIn = signedIn.stream()

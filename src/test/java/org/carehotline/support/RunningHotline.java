@@ -47,7 +47,9 @@ public final class RunningHotline implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("--http.host=127.0.0.1", "--http.port=" + FreePorts.next(),
                 "--agi.bind=127.0.0.1", "--agi.port=" + agiPort, "--ami.host=127.0.0.1", "--ami.port=" + ami.port(),
                 "--ami.user=hotline", "--ami.secret=secret", "--ami.reconnect-initial-ms=100",
-                "--ami.reconnect-max-ms=400", "--data.dir=" + dataDir, "--demo=true", "--admin.password=admin-pw-1"));
+                "--ami.reconnect-max-ms=400", "--data.dir=" + dataDir, "--demo=true", "--admin.password=admin-pw-1",
+                // no dialect menu unless a test asks for it, to keep the dialogues short
+                "--routing.dialect-menu="));
         String realMongo = System.getenv(TestStores.REAL_MONGO_ENV);
         if (realMongo != null) {
             args.add("--mongo.uri=" + realMongo);

@@ -38,6 +38,8 @@ class AmiLinkTest {
         }
     }
 
+    private static final int RESTARTS = 6;
+
     private static String timestamp(Instant at) {
         return String.format("%d.%06d", at.getEpochSecond(), at.getNano() / 1000);
     }
@@ -110,7 +112,7 @@ class AmiLinkTest {
         int port = hotline.ami.port();
         long baseline = amiThreads();
 
-        for (int restart = 1; restart <= 3; restart++) {
+        for (int restart = 1; restart <= RESTARTS; restart++) {
             hotline.ami.close();
             RunningHotline.awaitCondition("link noticed it is down",
                     () -> !"CONNECTED".equals(hotline.app.ami().status().state()));
@@ -120,10 +122,25 @@ class AmiLinkTest {
             hotline.ami.awaitAction("DeviceStateList", RunningHotline.WAIT);
             hotline.ami.awaitAction("CoreShowChannels", RunningHotline.WAIT);
         }
-        assertEquals(4, hotline.app.ami().status().connects());
+        assertEquals(RESTARTS + 1, hotline.app.ami().status().connects());
         RunningHotline.awaitCondition("the stale call was closed by the re-read",
                 () -> hotline.contacts().findById(stale).flatMap(Contact::endedAt).isPresent());
-        RunningHotline.awaitCondition("no thread leak", () -> amiThreads() <= baseline);
+        try {
+            // asterisk-java may leave one idle event-pump thread of a dropped connection until that
+            // connection is garbage collected; what must not happen is one more thread per reconnect.
+            RunningHotline.awaitCondition("no thread leak", () -> amiThreads() <= baseline + 2);
+        } catch (AssertionError e) {
+            StringBuilder stacks = new StringBuilder();
+            Thread.getAllStackTraces().forEach((t, frames) -> {
+                if (t.getName().contains("AsyncEventPump")) {
+                    stacks.append("\n").append(t.getName()).append(" ").append(t.getState());
+                    for (int i = 0; i < Math.min(12, frames.length); i++) {
+                        stacks.append("\n    at ").append(frames[i]);
+                    }
+                }
+            });
+            throw new AssertionError("AMI threads now vs " + baseline + " at start: " + amiThreadNames() + stacks, e);
+        }
         assertEquals(1, hotline.availableCount(), "device states re-read after the reconnect");
     }
 
@@ -138,6 +155,11 @@ class AmiLinkTest {
         hotline.ami = hotline.startAmi(FakeAmiServer.start(port));
         RunningHotline.awaitCondition("connected", () -> "CONNECTED".equals(hotline.app.ami().status().state()));
         assertEquals(1, hotline.app.ami().status().connects());
+    }
+
+    private static List<String> amiThreadNames() {
+        return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive).map(Thread::getName)
+                .filter(n -> n.contains("Asterisk-Java") || n.startsWith("ami-")).sorted().toList();
     }
 
     /** Threads asterisk-java and our link run: readers, pumps, reconnect threads. */

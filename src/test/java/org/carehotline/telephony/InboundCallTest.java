@@ -95,7 +95,8 @@ class InboundCallTest {
         assertEquals(Optional.of(30L), contact.talkSeconds());
         assertEquals(1, contact.offers().size());
         assertEquals(Optional.of(clock.instant()), contact.endedAt());
-        assertEquals(1, hotline.availableCount(), "the counselor is free again after the call");
+        assertEquals(org.carehotline.routing.PresenceState.WRAP_UP,
+                hotline.app.router().states().get(hotline.counselorId("wang.fang")), "wrap-up after the call");
     }
 
     @Test
@@ -120,13 +121,16 @@ class InboundCallTest {
     }
 
     @Test
-    void whenNoCounselorIsFreeTheCallerLeavesACallBackRequestOnTheCase() throws Exception {
+    void aWaitingCallerLeavesACallBackRequestFromTheQueue() throws Exception {
         start(Map.of(WANG_FANG, "INUSE"));
         FakeAgiCall call = hotline.call("13900000002");
 
         pressAtMenu(call, '1');
-        call.expectAndReply("^STREAM FILE \"hotline/all-busy\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^STREAM FILE \"hotline/offer-callback\" \"1\"", AgiReplies.streamInterruptedBy('1'));
+        call.expectAndReply("^STREAM FILE \"hotline/all-busy\" \"10\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^STREAM FILE \"hotline/press-1-callback-while-waiting\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^EXEC \"StartMusicOnHold\"", AgiReplies.SUCCESS);
+        call.expectAndReply("^WAIT FOR DIGIT 2000", AgiReplies.digit('1'));
+        call.expectAndReply("^EXEC \"StopMusicOnHold\"", AgiReplies.SUCCESS);
         call.expectAndReply("^STREAM FILE \"hotline/callback-confirmed\"", AgiReplies.streamCompleted());
         call.expectAndReply("^STREAM FILE \"hotline/goodbye\"", AgiReplies.streamCompleted());
         finishSession(call, "done");
@@ -137,20 +141,52 @@ class InboundCallTest {
         assertEquals("13900000002", followUps.get(0).phone());
         assertEquals("pool", followUps.get(0).assignee());
         assertEquals(Optional.of(Disposition.CALLBACK_REQUESTED), onlyContact(careCase).disposition());
+        assertTrue(hotline.app.router().waitingCalls().isEmpty(), "the caller left the queue");
     }
 
     @Test
-    void callerWhoDoesNotWantACallBackIsHandedToTheFallbackGroupNotLeftInSilence() throws Exception {
-        start(Map.of(WANG_FANG, "UNAVAILABLE"));
+    void aCallerWhoWaitsPastTheOverflowLimitIsPutThroughToTheOnCallNumber() throws Exception {
+        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "INUSE"),
+                "--routing.overflow-after-seconds=60", "--oncall.number=13911112222");
         FakeAgiCall call = hotline.call("13900000003");
 
         pressAtMenu(call, '3');
         call.expectAndReply("^STREAM FILE \"hotline/all-busy\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^STREAM FILE \"hotline/offer-callback\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^WAIT FOR DIGIT 5000", AgiReplies.timeout());
-        finishSession(call, "fallback");
+        call.expectAndReply("^STREAM FILE \"hotline/press-1-callback-while-waiting\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^EXEC \"StartMusicOnHold\"", AgiReplies.SUCCESS);
+        call.expect("^WAIT FOR DIGIT");
+        clock.advance(Duration.ofSeconds(61));
+        call.reply(AgiReplies.timeout());
+        call.expectAndReply("^EXEC \"StopMusicOnHold\"", AgiReplies.SUCCESS);
+        call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^EXEC \"Dial\" \"PJSIP/13911112222@hotline-trunk,45\"", AgiReplies.SUCCESS);
+        call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
+        call.expectAndReply("^GET VARIABLE \"ANSWEREDTIME\"", AgiReplies.variable("120"));
+        finishSession(call, "done");
 
-        assertEquals(Optional.of(Disposition.FALLBACK), onlyContact(cases().get(0)).disposition());
+        Contact contact = onlyContact(cases().get(0));
+        assertEquals(Optional.of(Disposition.ANSWERED), contact.disposition());
+        assertEquals(Optional.of("oncall"), contact.answeredBy());
+        assertEquals(Optional.of(120L), contact.talkSeconds());
+    }
+
+    @Test
+    void withoutAnOnCallNumberAnOverflowingCallerGetsACallBackRequest() throws Exception {
+        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "INUSE"), "--routing.overflow-after-seconds=60");
+        FakeAgiCall call = hotline.call("13900000013");
+        pressAtMenu(call, '1');
+        call.on("^WAIT FOR DIGIT", AgiReplies.timeout());
+        call.expectAndReply("^STREAM FILE \"hotline/all-busy\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^STREAM FILE \"hotline/press-1", AgiReplies.streamCompleted());
+        call.expectAndReply("^EXEC \"StartMusicOnHold\"", AgiReplies.SUCCESS);
+        clock.advance(Duration.ofSeconds(60));
+        call.respondUntilClosed();
+
+        CareCase careCase = cases().get(0);
+        assertEquals(1, hotline.followUps().forCase(careCase.id()).size());
+        assertEquals(Optional.of(Disposition.CALLBACK_REQUESTED), onlyContact(careCase).disposition());
+        assertTrue(call.transcript().contains("STREAM FILE \"hotline/callback-confirmed\" \"\""),
+                call.transcript().toString());
     }
 
     @Test
@@ -201,12 +237,12 @@ class InboundCallTest {
     }
 
     @Test
-    void anAnonymousCallerCannotBeCalledBackSoGoesToTheFallbackGroup() throws Exception {
-        start(Map.of(WANG_FANG, "INUSE"));
+    void anAnonymousCallerWhomNobodyCanTakeGoesToTheFallbackGroupAsNobodyCanCallThemBack() throws Exception {
+        start(Map.of(WANG_FANG, "UNAVAILABLE"));
         FakeAgiCall call = FakeAgiCall.to(hotline.agiPort).script("inbound").anonymous().connect();
 
-        pressAtMenu(call, '2');
-        call.expectAndReply("^STREAM FILE \"hotline/all-busy\"", AgiReplies.streamCompleted());
+        pressAtMenu(call, '1');
+        // nobody with the skill is signed in: no point waiting
         call.expectAndReply("^STREAM FILE \"hotline/callback-unavailable\"", AgiReplies.streamCompleted());
         finishSession(call, "fallback");
 
@@ -217,8 +253,8 @@ class InboundCallTest {
     }
 
     @Test
-    void aCrisisCallWithNobodyFreeGoesStraightToTheFallbackWithACallBackRecorded() throws Exception {
-        start(Map.of(WANG_FANG, "INUSE"));
+    void aCrisisCallWithNobodySignedInGoesStraightToTheFallbackWithACallBackRecorded() throws Exception {
+        start(Map.of(WANG_FANG, "UNAVAILABLE", CHEN_JING, "UNAVAILABLE"));
         FakeAgiCall call = hotline.call("13900000006");
 
         pressAtMenu(call, '0');

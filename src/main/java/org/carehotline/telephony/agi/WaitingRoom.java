@@ -53,7 +53,10 @@ final class WaitingRoom {
         this.listener = listener;
     }
 
-    /** Waits until a counselor is found, the caller asks for a call-back, or the wait overflows. */
+    /**
+     * Waits until a counselor is found, the caller asks for a call-back, or the wait overflows:
+     * after the configured time, or at once when no signed-in counselor could ever take the call.
+     */
     Result waitForCounselor() throws AgiException {
         while (true) {
             Optional<Reservation> offer = ticket.takeOffer();
@@ -61,7 +64,7 @@ final class WaitingRoom {
                 stopMusic();
                 return new Offered(offer.get());
             }
-            if (ticket.waited().toSeconds() >= overflowAfterSeconds) {
+            if (ticket.waited().toSeconds() >= overflowAfterSeconds || !ticket.servable()) {
                 stopMusic();
                 return new Overflow();
             }
@@ -87,7 +90,9 @@ final class WaitingRoom {
             nextAnnouncement = clock.instant().plusSeconds(config.announceEverySeconds());
             char key = channel.streamFile(Prompts.ALL_BUSY, "10");
             key = key != 0 ? key : channel.streamFile(Prompts.WHILE_WAITING, "10");
-            startMusic();
+            if (key == 0) {
+                startMusic();
+            }
             return key;
         }
         if (clock.instant().isBefore(nextAnnouncement)) {
@@ -96,7 +101,9 @@ final class WaitingRoom {
         nextAnnouncement = clock.instant().plusSeconds(config.announceEverySeconds());
         stopMusic();
         char key = announce();
-        startMusic();
+        if (key == 0) {
+            startMusic();
+        }
         return key;
     }
 
