@@ -1,0 +1,226 @@
+package org.carehotline.telephony;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.carehotline.cases.CareCase;
+import org.carehotline.cases.Contact;
+import org.carehotline.cases.Disposition;
+import org.carehotline.routing.PresenceState;
+import org.carehotline.support.MutableClock;
+import org.carehotline.support.RunningHotline;
+import org.carehotline.testing.AgiReplies;
+import org.carehotline.testing.FakeAgiCall;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Routing over real sockets: callers played by the FastAGI fake, phones and wake-ups by the
+ * AMI fake, the whole server in between.
+ */
+class RoutingCallTest {
+
+    private static final String WANG_FANG = "PJSIP/6001"; // psychological 5, crisis 5, dialects mandarin + henan
+    private static final String LI_WEI = "PJSIP/6002";    // psychological 3, hardship 4, dialects mandarin + sichuanese
+    private static final String CHEN_JING = "PJSIP/6003"; // psychological 4, crisis 3, dialects mandarin + cantonese
+
+    @TempDir
+    Path dataDir;
+    private final MutableClock clock = MutableClock.at("2026-11-22T08:00:00Z"); // a Sunday, 16:00 in Shanghai
+    private RunningHotline hotline;
+
+    @AfterEach
+    void stop() {
+        if (hotline != null) {
+            hotline.close();
+        }
+    }
+
+    private static void throughMenu(FakeAgiCall call, char key) {
+        call.expectAndReply("^ANSWER$", AgiReplies.SUCCESS);
+        call.expectAndReply("^SET VARIABLE \"CHANNEL\\(language\\)\"", "200 result=1");
+        call.expectAndReply("^STREAM FILE \"hotline/welcome\"", AgiReplies.streamInterruptedBy(key));
+        call.expectAndReply("^SET VARIABLE \"HOTLINE_CONTACT_ID\"", "200 result=1");
+    }
+
+    /** The caller hears that everyone is busy and starts waiting with hold music. */
+    private static void intoTheQueue(FakeAgiCall call) {
+        call.expectAndReply("^STREAM FILE \"hotline/all-busy\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^STREAM FILE \"hotline/press-1-callback-while-waiting\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^EXEC \"StartMusicOnHold\"", AgiReplies.SUCCESS);
+        call.expect("^WAIT FOR DIGIT");
+    }
+
+    private static void talk(FakeAgiCall call, String endpoint, int seconds) {
+        call.expect("^EXEC \"Dial\" \"" + endpoint + ",20\"");
+        call.reply(AgiReplies.SUCCESS);
+        call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
+        call.expectAndReply("^GET VARIABLE \"ANSWEREDTIME\"", AgiReplies.variable(String.valueOf(seconds)));
+        call.expectAndReply("^SET VARIABLE \"HOTLINE_RESULT\" \"done\"", "200 result=1");
+        call.expectAndReply("^SET VARIABLE \"AJ_AGISTATUS\"", "200 result=1");
+        assertTrue(call.awaitClosedByServer(RunningHotline.WAIT));
+    }
+
+    private Contact contactOf(String phone) {
+        CareCase careCase = hotline.cases().recent(100).stream()
+                .filter(c -> c.phone().equals(Optional.of(phone))).findFirst().orElseThrow();
+        List<Contact> contacts = hotline.contacts().forCase(careCase.id());
+        return contacts.get(contacts.size() - 1);
+    }
+
+    @Test
+    void twoCallersOneCounselorTheCrisisArrivesSecondAndIsServedFirst() throws Exception {
+        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "INUSE"));
+        FakeAgiCall ordinary = hotline.call("13900000001");
+        throughMenu(ordinary, '1');
+        intoTheQueue(ordinary);
+        clock.advance(Duration.ofSeconds(20));
+        FakeAgiCall crisis = hotline.call("13900000002");
+        throughMenu(crisis, '0');
+        intoTheQueue(crisis);
+
+        // the counselor hangs up their other call: the router picks the crisis and wakes its session over AMI
+        hotline.ami.sendEvent("DeviceStateChange", "Device", WANG_FANG, "State", "NOT_INUSE");
+        Map<String, String> wake = hotline.ami.awaitAction("PlayDTMF", RunningHotline.WAIT);
+        assertEquals(crisis.channel(), wake.get("channel"));
+        assertEquals("#", wake.get("digit"));
+        assertEquals("true", wake.get("receive"));
+
+        crisis.reply(AgiReplies.digit('#'));
+        crisis.expectAndReply("^EXEC \"StopMusicOnHold\"", AgiReplies.SUCCESS);
+        crisis.expectAndReply("^STREAM FILE \"hotline/crisis-connecting\"", AgiReplies.streamCompleted());
+        talk(crisis, WANG_FANG, 600);
+
+        assertEquals(Optional.of(hotline.counselorId("wang.fang")), contactOf("13900000002").answeredBy());
+        assertEquals(1, hotline.app.router().waitingCalls().size(), "the first caller is still waiting");
+        assertEquals(1, hotline.app.router().waitingCalls().get(0).position());
+        ordinary.hangup();
+        ordinary.respondUntilClosed();
+        assertEquals(Optional.of(Disposition.ABANDONED), contactOf("13900000001").disposition());
+    }
+
+    @Test
+    void aReturningCallerIsConnectedToTheirPreviousCounselorWhenFree() throws Exception {
+        hotline = RunningHotline.start(dataDir, clock, Map.of(CHEN_JING, "NOT_INUSE", WANG_FANG, "INUSE"));
+        FakeAgiCall first = hotline.call("13900000003");
+        throughMenu(first, '1');
+        first.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
+        talk(first, CHEN_JING, 300);
+        clock.advance(Duration.ofDays(2)); // wrap-up long over
+        hotline.ami.sendEvent("DeviceStateChange", "Device", WANG_FANG, "State", "NOT_INUSE");
+        RunningHotline.awaitCondition("both free", () -> hotline.availableCount() == 2);
+
+        FakeAgiCall again = hotline.call("13900000003");
+        throughMenu(again, '1');
+        again.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
+        // wang.fang has the higher skill and has been idle longer, but chen.jing knows this caller
+        talk(again, CHEN_JING, 120);
+
+        Contact contact = contactOf("13900000003");
+        assertEquals(Optional.of(hotline.counselorId("chen.jing")), contact.answeredBy());
+    }
+
+    @Test
+    void theDialectMenuFindsACounselorWhoSpeaksItAndTheProfileRemembersIt() throws Exception {
+        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE", LI_WEI, "NOT_INUSE"),
+                "--routing.dialect-menu=mandarin,cantonese,sichuanese,henan");
+        FakeAgiCall call = hotline.call("13900000004");
+        throughMenu(call, '1');
+        call.expectAndReply("^STREAM FILE \"hotline/dialect-menu\" \"1234\"", AgiReplies.streamInterruptedBy('3'));
+        call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
+        // li.wei speaks Sichuanese; wang.fang has the higher skill but not the dialect
+        talk(call, LI_WEI, 200);
+
+        clock.advance(Duration.ofDays(1));
+        FakeAgiCall again = hotline.call("13900000004");
+        throughMenu(again, '1');
+        String next = again.expect("^STREAM FILE");
+        assertEquals("STREAM FILE \"hotline/connecting\" \"\"", next, "no dialect menu the second time");
+        again.hangup();
+        again.respondUntilClosed();
+    }
+
+    @Test
+    void outsideOpeningHoursTheCallerHearsSoAndLeavesACallBackRequest() throws Exception {
+        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE"),
+                "--hours.weekly=mon-fri 08:00-20:00", "--hours.closed-action=callback");
+        FakeAgiCall call = hotline.call("13900000005");
+        throughMenu(call, '2');
+        call.expectAndReply("^STREAM FILE \"hotline/closed\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^STREAM FILE \"hotline/callback-confirmed\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^STREAM FILE \"hotline/goodbye\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^SET VARIABLE \"HOTLINE_RESULT\" \"done\"", "200 result=1");
+        call.respondUntilClosed();
+
+        assertEquals(Optional.of(Disposition.CALLBACK_REQUESTED), contactOf("13900000005").disposition());
+        assertEquals(PresenceState.AVAILABLE, hotline.app.router().states().get(hotline.counselorId("wang.fang")),
+                "nobody was rung on a Sunday");
+    }
+
+    @Test
+    void aCounselorWhoMissesTwoCallsInARowIsPausedForMissedCalls() throws Exception {
+        hotline = RunningHotline.start(dataDir, clock, Map.of(LI_WEI, "NOT_INUSE"));
+        for (int i = 0; i < 2; i++) {
+            FakeAgiCall call = hotline.call("1390000001" + i);
+            throughMenu(call, '3');
+            call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
+            call.expectAndReply("^EXEC \"Dial\" \"" + LI_WEI, AgiReplies.SUCCESS);
+            call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("NOANSWER"));
+            call.expectAndReply("^GET VARIABLE \"ANSWEREDTIME\"", AgiReplies.variableUnset());
+            call.hangup();
+            call.respondUntilClosed();
+        }
+
+        String liWei = hotline.counselorId("li.wei");
+        assertEquals(PresenceState.PAUSED, hotline.app.router().states().get(liWei));
+        assertEquals(Optional.of("NOANSWER"), contactOf("13900000011").offers().get(0).outcome());
+    }
+
+    @Test
+    void aWaitingCallerHearsTheirPlaceInLineAndTheExpectedWait() throws Exception {
+        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "INUSE"), "--queue.announce-every-seconds=30");
+        FakeAgiCall call = hotline.call("13900000020");
+        throughMenu(call, '1');
+        intoTheQueue(call);
+        clock.advance(Duration.ofSeconds(31));
+        call.reply(AgiReplies.timeout());
+
+        call.expectAndReply("^EXEC \"StopMusicOnHold\"", AgiReplies.SUCCESS);
+        call.expectAndReply("^STREAM FILE \"hotline/queue-position-before\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^SAY NUMBER \"1\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^STREAM FILE \"hotline/queue-position-after\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^STREAM FILE \"hotline/expected-wait-before\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^SAY NUMBER \"5\"", AgiReplies.streamCompleted()); // one staffed counselor, 300 s
+        call.expectAndReply("^STREAM FILE \"hotline/expected-wait-after\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^EXEC \"StartMusicOnHold\"", AgiReplies.SUCCESS);
+        call.expect("^WAIT FOR DIGIT");
+        call.hangup();
+        call.respondUntilClosed();
+    }
+
+    @Test
+    void callsHandledByTheDialplanFallbackGroupStillBecomeContacts() throws Exception {
+        hotline = RunningHotline.start(dataDir, clock, Map.of());
+        String channel = "PJSIP/hotline-trunk-000000a1";
+        hotline.ami.sendEvent("UserEvent", "UserEvent", "HotlineFallback", "Uniqueid", "1800000000.77",
+                "Channel", channel, "CallerIDNum", "13900000030", "AgiStatus", "FAILURE", "Result", "",
+                "ContactId", "");
+        hotline.ami.sendEvent("DialEnd", "Uniqueid", "1800000000.77", "Channel", channel,
+                "DestChannel", "PJSIP/6002-00000009", "DialStatus", "ANSWER");
+        hotline.ami.sendEvent("Hangup", "Uniqueid", "1800000000.77", "Channel", channel);
+
+        RunningHotline.awaitCondition("fallback call recorded", () -> hotline.cases().recent(10).size() == 1
+                && hotline.contacts().forCase(hotline.cases().recent(10).get(0).id()).stream()
+                .anyMatch(c -> c.endedAt().isPresent()));
+        Contact contact = contactOf("13900000030");
+        assertEquals(Optional.of(Disposition.ANSWERED), contact.disposition(), "the ring group reached a counselor");
+        assertEquals(Optional.of(hotline.counselorId("li.wei")), contact.answeredBy());
+        assertEquals("1800000000.77", contact.uniqueId());
+    }
+}
