@@ -11,6 +11,7 @@ import java.util.Optional;
  * @param uniqueId the caller channel's Asterisk uniqueid
  * @param queuedAt when the caller finished the menu and started waiting for a counselor
  * @param offers   each counselor offered the call, in order, with the outcome
+ * @param log      the server's decisions about the call, in order
  */
 public record Contact(
         String id,
@@ -28,7 +29,11 @@ public record Contact(
         Optional<Instant> endedAt,
         Optional<Long> waitSeconds,
         Optional<Long> talkSeconds,
-        Optional<Disposition> disposition) {
+        Optional<Disposition> disposition,
+        List<LogEntry> log) {
+
+    /** One line of what the server did with the call and why ("why did this caller wait"). */
+    public record LogEntry(Instant at, String entry) {}
 
     /** A counselor offered this call; outcome is ANSWER, NOANSWER, BUSY, CHANUNAVAIL, … or empty while ringing. */
     public record Offer(String counselorId, Instant at, Optional<String> outcome) {}

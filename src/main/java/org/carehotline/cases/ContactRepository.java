@@ -167,6 +167,8 @@ public final class ContactRepository {
                 Docs.instant(d, "endedAt"),
                 Docs.number(d, "waitSeconds"),
                 Docs.number(d, "talkSeconds"),
-                Docs.optionalString(d, "disposition").map(Disposition::valueOf));
+                Docs.optionalString(d, "disposition").map(Disposition::valueOf),
+                d.getList("log", Document.class, List.of()).stream()
+                        .map(e -> new Contact.LogEntry(e.getDate("at").toInstant(), e.getString("entry"))).toList());
     }
 }

@@ -52,6 +52,11 @@ public final class QueueTicket {
         return router.servable(call);
     }
 
+    /** Who with the needed skill is signed in and what they are doing, for the contact's log. */
+    public String whyWaiting() {
+        return router.whyWaiting(call);
+    }
+
     /** The offered counselor did not answer: back in the queue at the same place, never offered to them again. */
     public void offerMissed(String counselorId) {
         router.offerMissed(call, counselorId);

@@ -219,6 +219,10 @@ public final class Router {
         return policy.couldServe(call.needs, byId.values(), clock.instant());
     }
 
+    synchronized String whyWaiting(WaitingCall call) {
+        return policy.whyWaiting(call.needs, byId.values(), clock.instant());
+    }
+
     synchronized Duration waited(WaitingCall call) {
         return Duration.between(call.arrivedAt, clock.instant());
     }

@@ -60,6 +60,21 @@ public final class RoutingPolicy {
                 .map(s -> new Choice(s, explain(s, needs, skill, notes)));
     }
 
+    /**
+     * Why a call finds nobody: every signed-in counselor with the skill and their state, so a
+     * supervisor can answer "why did this caller wait".
+     */
+    public String whyWaiting(CallNeeds needs, Collection<CounselorStatus> counselors, Instant now) {
+        List<CounselorStatus> signedIn = counselors.stream().filter(s -> s.state(now) != PresenceState.OFFLINE).toList();
+        Category skill = skillFor(needs.category(), signedIn);
+        List<String> withSkill = signedIn.stream().filter(s -> s.counselor().skillLevel(skill) > 0)
+                .map(s -> s.counselor().login() + " " + s.state(now)
+                        + s.console().pauseReason().map(r -> " (" + r + ")").orElse(""))
+                .toList();
+        return withSkill.isEmpty() ? "nobody with " + skill + " is signed in"
+                : "signed in with " + skill + ": " + String.join(", ", withSkill);
+    }
+
     /** True when some signed-in counselor has the skill the call needs, free or not. */
     public boolean couldServe(CallNeeds needs, Collection<CounselorStatus> counselors, Instant now) {
         List<CounselorStatus> signedIn = counselors.stream().filter(s -> s.state(now) != PresenceState.OFFLINE).toList();
@@ -134,6 +149,7 @@ public final class RoutingPolicy {
 
     private String explain(CounselorStatus s, CallNeeds needs, Category skill, List<String> notes) {
         List<String> why = new ArrayList<>();
+        why.add(s.counselor().login());
         if (isPrevious(s.counselor(), needs)) {
             why.add("previous counselor");
         }

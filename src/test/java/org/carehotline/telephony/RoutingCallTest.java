@@ -102,7 +102,13 @@ class RoutingCallTest {
         assertEquals(1, hotline.app.router().waitingCalls().get(0).position());
         ordinary.hangup();
         ordinary.respondUntilClosed();
-        assertEquals(Optional.of(Disposition.ABANDONED), contactOf("13900000001").disposition());
+        Contact waited = contactOf("13900000001");
+        assertEquals(Optional.of(Disposition.ABANDONED), waited.disposition());
+        assertTrue(waited.log().stream().anyMatch(e -> e.entry().equals(
+                "waiting at position 1: signed in with PSYCHOLOGICAL_SUPPORT: wang.fang ON_CALL")),
+                "the contact says why the caller waited: " + waited.log());
+        assertTrue(contactOf("13900000002").log().stream().anyMatch(e -> e.entry().startsWith(
+                "offered to " + hotline.counselorId("wang.fang") + ": wang.fang; ")), "and who was offered, why");
     }
 
     @Test

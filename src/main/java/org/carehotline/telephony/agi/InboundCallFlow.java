@@ -123,9 +123,17 @@ final class InboundCallFlow {
     private void connect(CallNeeds needs) throws AgiException {
         QueueTicket ticket = parts.router().enqueue(call.contactId(), incoming.channel(), needs);
         WaitingRoom room = new WaitingRoom(channel, ticket, parts.config(), parts.rules().overflowAfterSeconds(),
-                call.caller().isPresent(), clock, () -> {
-                    parts.recorder().log(call.contactId(), "caller pressed 0 while waiting: now urgent");
-                    parts.live().crisisAlert(call.contactId(), "caller pressed 0 while waiting");
+                call.caller().isPresent(), clock, new WaitingRoom.Listener() {
+                    @Override
+                    public void waiting(int position, String why) {
+                        parts.recorder().log(call.contactId(), "waiting at position " + position + ": " + why);
+                    }
+
+                    @Override
+                    public void escalated() {
+                        parts.recorder().log(call.contactId(), "caller pressed 0 while waiting: now urgent");
+                        parts.live().crisisAlert(call.contactId(), "caller pressed 0 while waiting");
+                    }
                 });
         boolean firstOffer = true;
         try {

@@ -28,6 +28,9 @@ final class WaitingRoom {
 
     /** What the room reports while the caller waits. */
     interface Listener {
+        /** The caller starts waiting: nobody could take the call at once. */
+        void waiting(int position, String why);
+
         void escalated();
     }
 
@@ -87,6 +90,7 @@ final class WaitingRoom {
     private char greetOrAnnounce() throws AgiException {
         if (!greeted) {
             greeted = true;
+            listener.waiting(ticket.position(), ticket.whyWaiting());
             nextAnnouncement = clock.instant().plusSeconds(config.announceEverySeconds());
             char key = channel.streamFile(Prompts.ALL_BUSY, "10");
             key = key != 0 ? key : channel.streamFile(Prompts.WHILE_WAITING, "10");
