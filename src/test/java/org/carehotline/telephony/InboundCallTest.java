@@ -12,6 +12,7 @@ import org.carehotline.cases.CareCase;
 import org.carehotline.cases.Contact;
 import org.carehotline.cases.Disposition;
 import org.carehotline.followups.FollowUp;
+import org.carehotline.support.CallerDialogues;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
 import org.carehotline.testing.AgiReplies;
@@ -126,10 +127,8 @@ class InboundCallTest {
         FakeAgiCall call = hotline.call("13900000002");
 
         pressAtMenu(call, '1');
-        call.expectAndReply("^STREAM FILE \"hotline/all-busy\" \"10\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^STREAM FILE \"hotline/press-1-callback-while-waiting\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^EXEC \"StartMusicOnHold\"", AgiReplies.SUCCESS);
-        call.expectAndReply("^WAIT FOR DIGIT 2000", AgiReplies.digit('1'));
+        CallerDialogues.intoTheQueue(call);
+        call.reply(AgiReplies.digit('1'));
         call.expectAndReply("^EXEC \"StopMusicOnHold\"", AgiReplies.SUCCESS);
         call.expectAndReply("^STREAM FILE \"hotline/callback-confirmed\"", AgiReplies.streamCompleted());
         call.expectAndReply("^STREAM FILE \"hotline/goodbye\"", AgiReplies.streamCompleted());
@@ -151,10 +150,7 @@ class InboundCallTest {
         FakeAgiCall call = hotline.call("13900000003");
 
         pressAtMenu(call, '3');
-        call.expectAndReply("^STREAM FILE \"hotline/all-busy\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^STREAM FILE \"hotline/press-1-callback-while-waiting\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^EXEC \"StartMusicOnHold\"", AgiReplies.SUCCESS);
-        call.expect("^WAIT FOR DIGIT");
+        CallerDialogues.intoTheQueue(call);
         clock.advance(Duration.ofSeconds(61));
         call.reply(AgiReplies.timeout());
         call.expectAndReply("^EXEC \"StopMusicOnHold\"", AgiReplies.SUCCESS);

@@ -1,5 +1,6 @@
 package org.carehotline.telephony;
 
+import static org.carehotline.support.CallerDialogues.intoTheQueue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -47,14 +48,6 @@ class RoutingCallTest {
         call.expectAndReply("^SET VARIABLE \"CHANNEL\\(language\\)\"", "200 result=1");
         call.expectAndReply("^STREAM FILE \"hotline/welcome\"", AgiReplies.streamInterruptedBy(key));
         call.expectAndReply("^SET VARIABLE \"HOTLINE_CONTACT_ID\"", "200 result=1");
-    }
-
-    /** The caller hears that everyone is busy and starts waiting with hold music. */
-    private static void intoTheQueue(FakeAgiCall call) {
-        call.expectAndReply("^STREAM FILE \"hotline/all-busy\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^STREAM FILE \"hotline/press-1-callback-while-waiting\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^EXEC \"StartMusicOnHold\"", AgiReplies.SUCCESS);
-        call.expect("^WAIT FOR DIGIT");
     }
 
     private static void talk(FakeAgiCall call, String endpoint, int seconds) {
