@@ -101,6 +101,23 @@ public final class Router {
         update(counselorId, s -> s.withConsole(ConsoleStatus.READY).withMissesCleared());
     }
 
+    /**
+     * The call a counselor was held for went away before they answered (the caller hung up
+     * while their phone rang): free again at once, no miss counted.
+     */
+    public void release(String counselorId) {
+        update(counselorId, CounselorStatus::released);
+    }
+
+    /**
+     * True while no counselor's phone state is known, i.e. AMI has not reported yet: routing
+     * cannot tell who is free, and calls are better handed to the dialplan's ring group.
+     */
+    public synchronized boolean blind() {
+        return byId.values().stream().filter(s -> s.counselor().takesCalls())
+                .allMatch(s -> s.device() == DeviceState.UNKNOWN);
+    }
+
     /** The counselor answered the call they were offered. */
     public void answered(String counselorId) {
         update(counselorId, CounselorStatus::answered);

@@ -162,6 +162,25 @@ class AmiLinkTest {
                 .filter(n -> n.contains("Asterisk-Java") || n.startsWith("ami-")).sorted().toList();
     }
 
+    @Test
+    void withoutAnyPhoneStateFromAmiCallsGoToTheDialplanRingGroupInsteadOfWaiting() throws Exception {
+        int port = org.carehotline.support.FreePorts.next(); // Asterisk's AMI is not reachable
+        hotline = RunningHotline.start(dataDir, clock, Map.of(), "--ami.port=" + port);
+        FakeAgiCall call = hotline.call("13800000003");
+        call.expectAndReply("^ANSWER$", AgiReplies.SUCCESS);
+        call.expectAndReply("^SET VARIABLE", "200 result=1");
+        call.expectAndReply("^STREAM FILE \"hotline/welcome\"", AgiReplies.streamInterruptedBy('1'));
+        call.expectAndReply("^SET VARIABLE \"HOTLINE_CONTACT_ID\"", "200 result=1");
+
+        call.expectAndReply("^SET VARIABLE \"HOTLINE_RESULT\" \"fallback\"", "200 result=1");
+        call.respondUntilClosed();
+
+        String contactId = recorder().contactIdForChannel(call.uniqueId()).orElseThrow();
+        Contact contact = hotline.contacts().findById(contactId).orElseThrow();
+        assertEquals(Optional.of(org.carehotline.cases.Disposition.FALLBACK), contact.disposition());
+        assertTrue(contact.log().stream().anyMatch(e -> e.entry().contains("AMI link down")), contact.log().toString());
+    }
+
     /** Threads asterisk-java and our link run: readers, pumps, reconnect threads. */
     private static long amiThreads() {
         return Thread.getAllStackTraces().keySet().stream().filter(Thread::isAlive)

@@ -262,6 +262,22 @@ class InboundCallTest {
     }
 
     @Test
+    void aCallerWhoHangsUpWhileBeingConnectedFreesTheCounselorHeldForThem() throws Exception {
+        start(Map.of(WANG_FANG, "NOT_INUSE"));
+        FakeAgiCall call = hotline.call("13900000008");
+
+        pressAtMenu(call, '1');
+        call.expect("^STREAM FILE \"hotline/connecting\"");
+        assertEquals(org.carehotline.routing.PresenceState.RINGING,
+                hotline.app.router().states().get(hotline.counselorId("wang.fang")));
+        call.hangup();
+        call.respondUntilClosed();
+
+        assertEquals(1, hotline.availableCount(), "the counselor is not left ringing for a caller who is gone");
+        assertEquals(Optional.of(Disposition.ABANDONED), onlyContact(cases().get(0)).disposition());
+    }
+
+    @Test
     void garbageOnTheAgiSocketClosesThatSessionAndTheNextCallIsServed() throws Exception {
         start(Map.of(WANG_FANG, "INUSE"));
         FakeAgiCall garbled = FakeAgiCall.to(hotline.agiPort).connectWithoutHeader();

@@ -121,6 +121,11 @@ final class InboundCallFlow {
 
     /** Queue, wait, dial; on no answer back to the queue for the next fit. */
     private void connect(CallNeeds needs) throws AgiException {
+        if (parts.router().blind()) {
+            parts.recorder().log(call.contactId(), "no phone states known (AMI link down?): ring group");
+            sendToFallback("routing cannot see the counselors' phones");
+            return;
+        }
         QueueTicket ticket = parts.router().enqueue(call.contactId(), incoming.channel(), needs);
         WaitingRoom room = new WaitingRoom(channel, ticket, parts.config(), parts.rules().overflowAfterSeconds(),
                 call.caller().isPresent(), clock, new WaitingRoom.Listener() {
@@ -140,7 +145,7 @@ final class InboundCallFlow {
             while (true) {
                 WaitingRoom.Result result = room.waitForCounselor();
                 if (result instanceof WaitingRoom.Offered offered) {
-                    channel.streamFile(firstOffer ? connectingPrompt(needs) : Prompts.TRYING_NEXT);
+                    playConnecting(offered.reservation(), firstOffer ? connectingPrompt(needs) : Prompts.TRYING_NEXT);
                     firstOffer = false;
                     if (dial(offered.reservation(), ticket)) {
                         finish(DialplanNames.RESULT_DONE);
@@ -161,6 +166,16 @@ final class InboundCallFlow {
         }
     }
 
+    /** Tells the caller they are being connected; a hang-up now frees the counselor held for them. */
+    private void playConnecting(Reservation r, String prompt) throws AgiException {
+        try {
+            channel.streamFile(prompt);
+        } catch (AgiException e) {
+            parts.router().release(r.counselorId());
+            throw e;
+        }
+    }
+
     private boolean dial(Reservation r, QueueTicket ticket) throws AgiException {
         parts.recorder().recordOffered(call.contactId(), r.counselorId(), r.reason());
         parts.live().callOffered(r.counselorId(), call.contactId());
@@ -168,8 +183,8 @@ final class InboundCallFlow {
         try {
             outcome = DialOutcome.dial(channel, r.endpoint(), parts.config().ringSeconds());
         } catch (AgiException e) {
-            // the session died while the phone rang or during the talk: free the counselor
-            parts.router().callEnded(r.counselorId(), Duration.ZERO);
+            // the session died while the phone rang (a finished talk returns normally): free the counselor
+            parts.router().release(r.counselorId());
             throw e;
         }
         if (outcome.answered()) {
