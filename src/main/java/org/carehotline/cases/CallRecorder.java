@@ -69,6 +69,18 @@ public final class CallRecorder {
         contacts.log(contactId, now, "offered to " + counselorId + ": " + why);
     }
 
+    /** A phone rang for the call (seen on AMI): an offer, unless one to that counselor is still open. */
+    public void recordRinging(String contactId, String counselorId, Instant at) {
+        if (contacts.addOfferUnlessOpen(contactId, counselorId, at)) {
+            contacts.log(contactId, at, "ringing " + counselorId + " (seen on AMI)");
+        }
+    }
+
+    /** Sets the outcome of an offer still open (seen on AMI); nothing if the script already did. */
+    public void recordOfferOutcome(String contactId, String counselorId, String dialStatus) {
+        contacts.setOfferOutcome(contactId, counselorId, dialStatus);
+    }
+
     /** The offered counselor did not take the call (dial status NOANSWER, BUSY, CHANUNAVAIL, …). */
     public void recordOfferMissed(String contactId, String counselorId, String dialStatus) {
         contacts.setOfferOutcome(contactId, counselorId, dialStatus);

@@ -64,6 +64,24 @@ public final class ContactRepository {
     }
 
     /**
+     * Adds an offer unless this counselor already has one without an outcome; guarded by the
+     * number of offers read, so a concurrent offer makes this one step aside.
+     */
+    boolean addOfferUnlessOpen(String contactId, String counselorId, Instant at) {
+        Document contact = contacts.find(byId(contactId)).projection(new Document("offers", 1)).first();
+        if (contact == null) {
+            return false;
+        }
+        List<Document> offers = contact.getList("offers", Document.class, List.of());
+        if (offers.stream().anyMatch(o -> counselorId.equals(o.getString("counselorId")) && !o.containsKey("outcome"))) {
+            return false;
+        }
+        return contacts.updateOne(and(byId(contactId), new Document("offers", new Document("$size", offers.size()))),
+                push("offers", new Document("counselorId", counselorId).append("at", Date.from(at))))
+                .getModifiedCount() == 1;
+    }
+
+    /**
      * Sets the outcome of the latest offer to this counselor that has none yet. Addressed by
      * index (offers are only ever appended), guarded by the counselor id at that index.
      */

@@ -222,4 +222,32 @@ class RoutingCallTest {
         assertEquals(Optional.of(hotline.counselorId("li.wei")), contact.answeredBy());
         assertEquals("1800000000.77", contact.uniqueId());
     }
+
+    @Test
+    void aFallbackRingGroupCallIsFollowedThroughDialBeginDialEndAndBridgeEnter() throws Exception {
+        hotline = RunningHotline.start(dataDir, clock, Map.of());
+        String caller = "PJSIP/hotline-trunk-000000b2";
+        String uid = "1800000000.88";
+        hotline.ami.sendEvent("UserEvent", "UserEvent", "HotlineFallback", "Uniqueid", uid, "Channel", caller,
+                "CallerIDNum", "13900000031", "AgiStatus", "FAILURE");
+        for (String phone : List.of("PJSIP/6001-00000011", "PJSIP/6002-00000012")) {
+            hotline.ami.sendEvent("DialBegin", "Uniqueid", uid, "Channel", caller, "DestChannel", phone);
+        }
+        hotline.ami.sendEvent("BridgeEnter", "BridgeUniqueid", "b-77", "Uniqueid", uid, "Channel", caller);
+        hotline.ami.sendEvent("BridgeEnter", "BridgeUniqueid", "b-77", "Uniqueid", "1800000000.90",
+                "Channel", "PJSIP/6002-00000012");
+        hotline.ami.sendEvent("DialEnd", "Uniqueid", uid, "Channel", caller, "DestChannel", "PJSIP/6001-00000011",
+                "DialStatus", "CANCEL");
+        hotline.ami.sendEvent("Hangup", "Uniqueid", uid, "Channel", caller);
+
+        RunningHotline.awaitCondition("fallback call ended", () -> !hotline.cases().recent(10).isEmpty()
+                && hotline.contacts().forCase(hotline.cases().recent(10).get(0).id()).stream()
+                .anyMatch(c -> c.endedAt().isPresent()));
+        Contact contact = contactOf("13900000031");
+        assertEquals(Optional.of(hotline.counselorId("li.wei")), contact.answeredBy(), "answer seen on the bridge");
+        assertEquals(List.of(hotline.counselorId("wang.fang"), hotline.counselorId("li.wei")),
+                contact.offers().stream().map(Contact.Offer::counselorId).toList(), "both phones of the ring group");
+        assertEquals(List.of(Optional.of("CANCEL"), Optional.of("ANSWER")),
+                contact.offers().stream().map(Contact.Offer::outcome).toList());
+    }
 }

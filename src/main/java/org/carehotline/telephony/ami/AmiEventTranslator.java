@@ -2,7 +2,9 @@ package org.carehotline.telephony.ami;
 
 import java.time.Clock;
 import java.time.Instant;
+import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
+import org.asteriskjava.manager.event.DialBeginEvent;
 import org.asteriskjava.manager.event.DialEndEvent;
 import org.asteriskjava.manager.event.HangupEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
@@ -21,8 +23,11 @@ final class AmiEventTranslator {
     void translate(ManagerEvent event) {
         switch (event) {
             case DeviceStateChangeEvent e -> events.deviceState(e.getDevice(), e.getState());
-            case DialEndEvent e when "ANSWER".equalsIgnoreCase(e.getDialStatus()) ->
-                    events.dialAnswered(e.getUniqueId(), e.getDestChannel(), timeOf(e));
+            case DialBeginEvent e -> events.dialBegan(e.getUniqueId(), e.getDestChannel(), timeOf(e));
+            case BridgeEnterEvent e -> events.bridgeEntered(e.getBridgeUniqueId(), e.getUniqueId(), e.getChannel(),
+                    timeOf(e));
+            case DialEndEvent e -> events.dialEnded(e.getUniqueId(), e.getDestChannel(),
+                    blankToEmpty(e.getDialStatus()).toUpperCase(java.util.Locale.ROOT), timeOf(e));
             case HangupEvent e -> events.hangup(e.getUniqueId(), timeOf(e));
             case HotlineFallbackEvent e -> events.fallbackStarted(e.getUniqueId(), e.getChannel(), e.getCallerIdNum(),
                     blankToEmpty(e.getContactId()), blankToEmpty(e.getAgiStatus()), timeOf(e));

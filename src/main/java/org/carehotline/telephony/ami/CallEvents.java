@@ -12,8 +12,17 @@ public interface CallEvents {
     /** A phone's state changed (or was re-read after a reconnect). */
     void deviceState(String device, String state);
 
-    /** A counselor's phone answered a call dialed from the caller channel {@code callerUniqueId}. */
-    void dialAnswered(String callerUniqueId, String destinationChannel, Instant at);
+    /** A phone started ringing for a call dialed from the caller channel {@code callerUniqueId}. */
+    void dialBegan(String callerUniqueId, String destinationChannel, Instant at);
+
+    /** A channel entered a bridge (two channels in one bridge are talking to each other). */
+    void bridgeEntered(String bridgeId, String uniqueId, String channel, Instant at);
+
+    /**
+     * A dial from the caller channel {@code callerUniqueId} ended: ANSWER (a counselor's phone
+     * answered), or NOANSWER, BUSY, CANCEL, CHANUNAVAIL, CONGESTION.
+     */
+    void dialEnded(String callerUniqueId, String destinationChannel, String dialStatus, Instant at);
 
     /**
      * A call reached the dialplan's fallback group ([hotline-fallback]) because our server was

@@ -3,6 +3,11 @@ package org.carehotline.telephony.ami;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.carehotline.cases.CallRecorder;
 import org.carehotline.cases.Contact;
@@ -23,7 +28,15 @@ public final class CallTracker implements CallEvents {
     private static final Logger log = LoggerFactory.getLogger(CallTracker.class);
     /** How far back a reconnect looks for calls that ended while the link was down. */
     private static final Duration RECONCILE_WINDOW = Duration.ofHours(12);
+    private static final int MAX_BRIDGES = 5000;
 
+    /** Members of recent bridges; only the event thread touches it. */
+    private final Map<String, List<String[]>> bridges = new LinkedHashMap<>(16, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, List<String[]>> eldest) {
+            return size() > MAX_BRIDGES;
+        }
+    };
     private final Router router;
     private final CallRecorder recorder;
     private final LiveFeed live;
@@ -41,8 +54,46 @@ public final class CallTracker implements CallEvents {
         router.deviceStateChanged(device, DeviceState.parse(state));
     }
 
+    /**
+     * Records who was rung for a call, when our script did not (the dialplan's fallback ring
+     * group rings every phone itself): one offer per phone, without a duplicate for an offer the
+     * script already recorded.
+     */
     @Override
-    public void dialAnswered(String callerUniqueId, String destinationChannel, Instant at) {
+    public void dialBegan(String callerUniqueId, String destinationChannel, Instant at) {
+        router.counselorForChannel(destinationChannel).ifPresent(counselor -> recorder
+                .contactIdForChannel(callerUniqueId)
+                .ifPresent(contactId -> recorder.recordRinging(contactId, counselor.id(), at)));
+    }
+
+    /**
+     * A caller and a counselor in one bridge are talking: the answer, even without a DialEnd
+     * (a transfer, a call picked up by another phone). Remembers recent bridges only.
+     */
+    @Override
+    public void bridgeEntered(String bridgeId, String uniqueId, String channel, Instant at) {
+        List<String[]> members = bridges.computeIfAbsent(bridgeId, k -> new ArrayList<>());
+        members.add(new String[] {uniqueId, channel});
+        Optional<String> contactId = Optional.empty();
+        Optional<String> counselorId = Optional.empty();
+        for (String[] member : members) {
+            contactId = contactId.or(() -> recorder.contactIdForChannel(member[0]));
+            counselorId = counselorId.or(() -> router.counselorForChannel(member[1]).map(c -> c.id()));
+        }
+        if (contactId.isPresent() && counselorId.isPresent()) {
+            router.answered(counselorId.get());
+            recorder.recordAnswered(contactId.get(), counselorId.get(), at);
+        }
+    }
+
+    @Override
+    public void dialEnded(String callerUniqueId, String destinationChannel, String dialStatus, Instant at) {
+        if (!"ANSWER".equals(dialStatus)) {
+            router.counselorForChannel(destinationChannel).ifPresent(counselor -> recorder
+                    .contactIdForChannel(callerUniqueId)
+                    .ifPresent(contactId -> recorder.recordOfferOutcome(contactId, counselor.id(), dialStatus)));
+            return;
+        }
         router.counselorForChannel(destinationChannel).ifPresent(counselor -> {
             router.answered(counselor.id());
             recorder.contactIdForChannel(callerUniqueId).ifPresent(contactId -> {
