@@ -4,10 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
@@ -37,8 +34,7 @@ public final class Router {
     private final RoutingPolicy policy;
     private final CallWaker waker;
     private final LiveFeed live;
-    private final Map<String, CounselorStatus> byId = new LinkedHashMap<>();
-    private final Map<String, String> idByEndpoint = new HashMap<>();
+    private final Roster roster = new Roster();
     private final TreeSet<WaitingCall> queue = new TreeSet<>(WaitingCall::compare);
     private long sequence;
     private double averageHandleSeconds = 300;
@@ -57,16 +53,7 @@ public final class Router {
     public void setCounselors(List<Counselor> counselors) {
         List<WaitingCall> woken;
         synchronized (this) {
-            Map<String, CounselorStatus> previous = new HashMap<>(byId);
-            byId.clear();
-            idByEndpoint.clear();
-            for (Counselor c : counselors) {
-                CounselorStatus old = previous.get(c.id());
-                byId.put(c.id(), old == null ? CounselorStatus.initial(c, clock.instant()) : old.withCounselor(c));
-                if (!c.endpoint().isEmpty()) {
-                    idByEndpoint.put(key(c.endpoint()), c.id());
-                }
-            }
+            roster.replace(counselors, clock.instant());
             woken = matchLocked();
         }
         after(woken);
@@ -74,13 +61,11 @@ public final class Router {
 
     /** Asterisk reported a phone's state; devices of no counselor are ignored. */
     public void deviceStateChanged(String device, DeviceState state) {
-        String id;
+        Optional<String> id;
         synchronized (this) {
-            id = idByEndpoint.get(key(device));
+            id = roster.idForEndpoint(device);
         }
-        if (id != null) {
-            update(id, s -> s.withDevice(state));
-        }
+        id.ifPresent(counselorId -> update(counselorId, s -> s.withDevice(state)));
     }
 
     /** The counselor signed in on the console (ready for calls once their phone is registered). */
@@ -114,7 +99,7 @@ public final class Router {
      * cannot tell who is free, and calls are better handed to the dialplan's ring group.
      */
     public synchronized boolean blind() {
-        return byId.values().stream().filter(s -> s.counselor().takesCalls())
+        return roster.statuses().stream().filter(s -> s.counselor().takesCalls())
                 .allMatch(s -> s.device() == DeviceState.UNKNOWN);
     }
 
@@ -138,25 +123,17 @@ public final class Router {
 
     /** The counselor whose phone is this endpoint or one of its channels ({@code PJSIP/6001-0000002a}). */
     public synchronized Optional<Counselor> counselorForChannel(String channel) {
-        if (channel == null) {
-            return Optional.empty();
-        }
-        int dash = channel.lastIndexOf('-');
-        String endpoint = dash > channel.indexOf('/') ? channel.substring(0, dash) : channel;
-        return Optional.ofNullable(idByEndpoint.get(key(endpoint))).map(id -> byId.get(id).counselor());
+        return channel == null ? Optional.empty() : roster.counselorForChannel(channel);
     }
 
     /** A copy of every counselor's status, in roster order. */
     public synchronized List<CounselorStatus> snapshot() {
-        return new ArrayList<>(byId.values());
+        return roster.copy();
     }
 
     /** Each counselor's presence state now, in roster order. */
     public synchronized Map<String, PresenceState> states() {
-        Instant now = clock.instant();
-        Map<String, PresenceState> states = new LinkedHashMap<>();
-        byId.forEach((id, s) -> states.put(id, s.state(now)));
-        return states;
+        return roster.states(clock.instant());
     }
 
     // ---- waiting calls ----------------------------------------------------------------
@@ -228,16 +205,17 @@ public final class Router {
     }
 
     synchronized int expectedWaitSeconds(WaitingCall call) {
-        long staffed = byId.values().stream().filter(s -> s.state(clock.instant()) != PresenceState.OFFLINE).count();
+        long staffed = roster.statuses().stream().filter(s -> s.state(clock.instant()) != PresenceState.OFFLINE)
+                .count();
         return (int) Math.round(position(call) * averageHandleSeconds / Math.max(1, staffed));
     }
 
     synchronized boolean servable(WaitingCall call) {
-        return policy.couldServe(call.needs, byId.values(), clock.instant());
+        return policy.couldServe(call.needs, roster.statuses(), clock.instant());
     }
 
     synchronized String whyWaiting(WaitingCall call) {
-        return policy.whyWaiting(call.needs, byId.values(), clock.instant());
+        return policy.whyWaiting(call.needs, roster.statuses(), clock.instant());
     }
 
     synchronized Duration waited(WaitingCall call) {
@@ -248,7 +226,7 @@ public final class Router {
         List<WaitingCall> woken;
         synchronized (this) {
             call.tried.add(counselorId);
-            byId.computeIfPresent(counselorId, (k, s) -> {
+            roster.update(counselorId, s -> {
                 CounselorStatus missed = s.missed();
                 return missed.consecutiveMisses() >= rules.maxConsecutiveMisses()
                         ? missed.withConsole(ConsoleStatus.paused(ConsoleStatus.MISSED_CALLS)) : missed;
@@ -280,7 +258,7 @@ public final class Router {
             queue.remove(call);
             call.queued = false;
             // an offer the session never took: the counselor is free again, no miss counted
-            call.offer.ifPresent(r -> byId.computeIfPresent(r.counselorId(), (k, s) -> s.released()));
+            call.offer.ifPresent(r -> roster.update(r.counselorId(), CounselorStatus::released));
             call.offer = Optional.empty();
             woken = matchLocked();
         }
@@ -292,7 +270,7 @@ public final class Router {
     private void update(String counselorId, UnaryOperator<CounselorStatus> change) {
         List<WaitingCall> woken;
         synchronized (this) {
-            if (byId.computeIfPresent(counselorId, (k, s) -> change.apply(s)) == null) {
+            if (!roster.update(counselorId, change)) {
                 return;
             }
             woken = matchLocked();
@@ -303,24 +281,24 @@ public final class Router {
     /** Offers available counselors to waiting calls in queue order; returns the calls that got one. */
     private List<WaitingCall> matchLocked() {
         Instant now = clock.instant();
-        if (queue.isEmpty() || byId.values().stream().noneMatch(s -> s.available(now))) {
+        if (queue.isEmpty() || !roster.anyAvailable(now)) {
             return List.of();
         }
         List<WaitingCall> woken = new ArrayList<>();
         for (WaitingCall call : new ArrayList<>(queue)) {
             Optional<RoutingPolicy.Choice> choice = policy.choose(call.needs, Duration.between(call.arrivedAt, now),
-                    byId.values(), call.tried, now);
+                    roster.statuses(), call.tried, now);
             if (choice.isEmpty()) {
                 continue;
             }
             Counselor chosen = choice.get().status().counselor();
-            byId.put(chosen.id(), choice.get().status().ringing());
+            roster.put(choice.get().status().ringing());
             call.tried.add(chosen.id());
             call.offer = Optional.of(new Reservation(chosen.id(), chosen.endpoint(), chosen.displayName(),
                     choice.get().reason()));
             queue.remove(call);
             woken.add(call);
-            if (byId.values().stream().noneMatch(s -> s.available(now))) {
+            if (!roster.anyAvailable(now)) {
                 break;
             }
         }
@@ -336,9 +314,5 @@ public final class Router {
             woken.forEach(call -> waker.wake(call.channel));
         }
         live.boardChanged();
-    }
-
-    private static String key(String endpoint) {
-        return endpoint.toUpperCase(Locale.ROOT);
     }
 }
