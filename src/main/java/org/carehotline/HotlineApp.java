@@ -100,8 +100,14 @@ public final class HotlineApp implements AutoCloseable {
         }
     }
 
+    /** The console's port (the one the system picked when configured as 0). */
     public int httpPort() {
         return httpPort;
+    }
+
+    /** The FastAGI port (the one the system picked when configured as 0). */
+    public int agiPort() {
+        return agi.port();
     }
 
     public AmiLink ami() {
@@ -153,6 +159,6 @@ public final class HotlineApp implements AutoCloseable {
         }
         Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
         log.info("Care Hotline is up: console http://{}:{}/ · FastAGI {}:{} · AMI {}:{}", config.http().host(),
-                app.httpPort(), config.agi().bind(), config.agi().port(), config.ami().host(), config.ami().port());
+                app.httpPort(), config.agi().bind(), app.agiPort(), config.ami().host(), config.ami().port());
     }
 }

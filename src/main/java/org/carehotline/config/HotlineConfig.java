@@ -26,7 +26,7 @@ public record HotlineConfig(
     public record HttpConfig(String host, int port, Path templatesDir) {}
 
     /** The FastAGI server Asterisk connects to. */
-    public record AgiConfig(String bind, int port) {}
+    public record AgiConfig(String bind, int port, int headerTimeoutMs) {}
 
     /** The AMI link to Asterisk, with its reconnect backoff. */
     public record AmiConfig(String host, int port, String user, String secret,
@@ -68,8 +68,9 @@ public record HotlineConfig(
     public static HotlineConfig load(Map<String, String> env, List<String> args) {
         Settings s = new Settings(ConfigKeys.load(), env, args);
         HotlineConfig config = new HotlineConfig(
-                new HttpConfig(s.nonEmpty("http.host"), s.port("http.port"), s.path("templates.dir")),
-                new AgiConfig(s.nonEmpty("agi.bind"), s.port("agi.port")),
+                new HttpConfig(s.nonEmpty("http.host"), s.listenPort("http.port"), s.path("templates.dir")),
+                new AgiConfig(s.nonEmpty("agi.bind"), s.listenPort("agi.port"),
+                        s.integer("agi.header-timeout-ms", 100, 600_000)),
                 new AmiConfig(s.nonEmpty("ami.host"), s.port("ami.port"), s.nonEmpty("ami.user"),
                         s.string("ami.secret"),
                         s.integer("ami.reconnect-initial-ms", 10, 600_000),

@@ -98,6 +98,17 @@ final class Settings {
         return min;
     }
 
+    /** A port to listen on: 1-65535, or 0 for any free port (the log says which). */
+    int listenPort(String key) {
+        String value = string(key);
+        if (value.matches("\\d{1,5}") && Integer.parseInt(value) <= 65535) {
+            return Integer.parseInt(value);
+        }
+        fail(key, value, "a port number from 1 to 65535 (0: any free port)");
+        return 0;
+    }
+
+    /** A port to connect to: 1-65535. */
     int port(String key) {
         return integer(key, 1, 65535);
     }

@@ -42,7 +42,7 @@ class HotlineConfigTest {
         ConfigException e = assertThrows(ConfigException.class,
                 () -> HotlineConfig.load(Map.of("HOTLINE_HTTP_PORT", "99999"), List.of()));
 
-        assertEquals(List.of("HOTLINE_HTTP_PORT (http.port) = '99999': expected a whole number from 1 to 65535"),
+        assertEquals(List.of("HOTLINE_HTTP_PORT (http.port) = '99999': expected a port number from 1 to 65535 (0: any free port)"),
                 e.problems());
     }
 
@@ -69,7 +69,7 @@ class HotlineConfigTest {
     @Test
     void everyProblemIsReportedAtOnce() {
         ConfigException e = assertThrows(ConfigException.class, () -> HotlineConfig.load(
-                Map.of("HOTLINE_AGI_PORT", "0", "HOTLINE_DEMO", "yes", "HOTLINE_HOTLINE_ZONE", "Mars/Base"),
+                Map.of("HOTLINE_AGI_PORT", "-1", "HOTLINE_DEMO", "yes", "HOTLINE_HOTLINE_ZONE", "Mars/Base"),
                 List.of()));
 
         assertEquals(3, e.problems().size(), e.problems().toString());

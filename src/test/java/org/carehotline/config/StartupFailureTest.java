@@ -21,7 +21,7 @@ class StartupFailureTest {
         assertTrue(process.waitFor(60, TimeUnit.SECONDS));
         String stderr = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(2, process.exitValue(), stderr);
-        assertTrue(stderr.contains("HOTLINE_HTTP_PORT (http.port) = '99999': expected a whole number from 1 to 65535"),
+        assertTrue(stderr.contains("HOTLINE_HTTP_PORT (http.port) = '99999': expected a port number from 1 to 65535 (0: any free port)"),
                 stderr);
     }
 

@@ -36,6 +36,7 @@ public final class RunningHotline implements AutoCloseable {
     public final HotlineConfig config;
     public FakeAmiServer ami;
     public final HotlineApp app;
+    /** The FastAGI port the server got (it binds port 0: no race for a "free" port). */
     public final int agiPort;
 
     private RunningHotline(Path dataDir, MutableClock clock, Map<String, String> deviceStates, List<String> extra)
@@ -43,9 +44,8 @@ public final class RunningHotline implements AutoCloseable {
         this.clock = clock;
         this.deviceStates = deviceStates;
         this.ami = startAmi(FakeAmiServer.start());
-        this.agiPort = FreePorts.next();
-        List<String> args = new ArrayList<>(List.of("--http.host=127.0.0.1", "--http.port=" + FreePorts.next(),
-                "--agi.bind=127.0.0.1", "--agi.port=" + agiPort, "--ami.host=127.0.0.1", "--ami.port=" + ami.port(),
+        List<String> args = new ArrayList<>(List.of("--http.host=127.0.0.1", "--http.port=0",
+                "--agi.bind=127.0.0.1", "--agi.port=0", "--ami.host=127.0.0.1", "--ami.port=" + ami.port(),
                 "--ami.user=hotline", "--ami.secret=secret", "--ami.reconnect-initial-ms=100",
                 "--ami.reconnect-max-ms=400", "--data.dir=" + dataDir, "--demo=true", "--admin.password=admin-pw-1",
                 // no dialect menu unless a test asks for it, to keep the dialogues short
@@ -58,6 +58,7 @@ public final class RunningHotline implements AutoCloseable {
         args.addAll(extra);
         this.config = HotlineConfig.load(Map.of(), args);
         this.app = HotlineApp.start(config, clock);
+        this.agiPort = app.agiPort();
         if (config.ami().port() == ami.port()) {
             awaitCondition("AMI logged in", () -> "CONNECTED".equals(app.ami().status().state()));
         }

@@ -40,7 +40,7 @@ class DeadDatabaseTest {
         Clock clock = Clock.systemUTC();
         HotlineConfig defaults = HotlineConfig.load(Map.of(), java.util.List.of());
         HotlineConfig.CallConfig calls = defaults.calls();
-        int port = FreePorts.next();
+
         try (MongoStore store = MongoStore.open(dead);
              ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             CallRecorder recorder = new CallRecorder(new CallerRepository(store), new CaseRepository(store,
@@ -48,10 +48,10 @@ class DeadDatabaseTest {
             Router router = new Router(clock, defaults.routing(), CallWaker.NONE, LiveFeed.NONE);
             InboundScript script = new InboundScript(new InboundScript.Parts(recorder, router, calls, defaults.routing(),
                     LiveFeed.NONE, clock, threads));
-            try (FastAgiService agi = new FastAgiService(new HotlineConfig.AgiConfig("127.0.0.1", port),
+            try (FastAgiService agi = new FastAgiService(new HotlineConfig.AgiConfig("127.0.0.1", 0, 10_000),
                     Map.of(DialplanNames.SCRIPT_INBOUND, script))) {
                 agi.start();
-                FakeAgiCall call = FakeAgiCall.to(port).script("inbound").callerId("13800138000").connect();
+                FakeAgiCall call = FakeAgiCall.to(agi.port()).script("inbound").callerId("13800138000").connect();
 
                 call.expectAndReply("^ANSWER$", AgiReplies.SUCCESS);
                 call.expectAndReply("^SET VARIABLE \"CHANNEL\\(language\\)\"", "200 result=1");

@@ -278,6 +278,17 @@ class InboundCallTest {
     }
 
     @Test
+    void aConnectionThatNeverEndsItsHeaderIsDroppedSoon() throws Exception {
+        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "INUSE"), "--agi.header-timeout-ms=500");
+        FakeAgiCall stuck = FakeAgiCall.to(hotline.agiPort).connectWithoutHeader();
+        stuck.sendGarbage("agi_network: yes\nagi_request: agi://x/inbound\n".getBytes(
+                java.nio.charset.StandardCharsets.US_ASCII)); // no blank line: the header never ends
+
+        assertTrue(stuck.awaitClosedByServer(Duration.ofSeconds(5)), "dropped after the header timeout, not hours");
+        assertEquals(0, cases().size());
+    }
+
+    @Test
     void garbageOnTheAgiSocketClosesThatSessionAndTheNextCallIsServed() throws Exception {
         start(Map.of(WANG_FANG, "INUSE"));
         FakeAgiCall garbled = FakeAgiCall.to(hotline.agiPort).connectWithoutHeader();

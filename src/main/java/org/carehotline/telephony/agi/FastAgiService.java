@@ -22,7 +22,8 @@ public final class FastAgiService implements AutoCloseable {
     public record Status(boolean listening, String address, long sessionsStarted, int sessionsActive) {}
 
     private final VirtualThreadAgiServer server;
-    private final String address;
+    private final String bind;
+    private volatile String address;
     private final List<String> scriptNames;
     private volatile boolean listening;
 
@@ -31,10 +32,12 @@ public final class FastAgiService implements AutoCloseable {
      */
     public FastAgiService(AgiConfig config, Map<String, AgiScript> scripts) {
         try {
-            this.server = new VirtualThreadAgiServer(InetAddress.getByName(config.bind()), config.port(), scripts);
+            this.server = new VirtualThreadAgiServer(InetAddress.getByName(config.bind()), config.port(),
+                    config.headerTimeoutMs(), scripts);
         } catch (IOException e) {
             throw new UncheckedIOException("agi.bind: cannot resolve '" + config.bind() + "'", e);
         }
+        this.bind = config.bind();
         this.address = config.bind() + ":" + config.port();
         this.scriptNames = scripts.keySet().stream().sorted().toList();
     }
@@ -53,7 +56,8 @@ public final class FastAgiService implements AutoCloseable {
         accept.setDaemon(true);
         accept.start();
         try {
-            server.bound.get(10, TimeUnit.SECONDS);
+            int port = server.bound.get(10, TimeUnit.SECONDS);
+            address = bind + ":" + port;
             listening = true;
             log.info("FastAGI listening on {} (scripts: {})", address, String.join(", ", scriptNames));
         } catch (ExecutionException e) {
@@ -62,6 +66,11 @@ public final class FastAgiService implements AutoCloseable {
         } catch (InterruptedException | TimeoutException e) {
             throw new IllegalStateException("FastAGI did not start listening on " + address, e);
         }
+    }
+
+    /** The port the server listens on (the one the system picked when configured as 0). */
+    public int port() {
+        return Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
     }
 
     public Status status() {

@@ -21,10 +21,13 @@ final class VirtualThreadAgiServer extends DefaultAgiServer {
 
     private final AtomicLong sessions = new AtomicLong();
     private final AtomicInteger active = new AtomicInteger();
-    /** Completes when the server socket is bound, or fails with the bind error. */
-    final CompletableFuture<Void> bound = new CompletableFuture<>();
+    /** Completes with the bound port when the server socket is bound, or fails with the bind error. */
+    final CompletableFuture<Integer> bound = new CompletableFuture<>();
 
-    VirtualThreadAgiServer(InetAddress bind, int port, Map<String, AgiScript> scripts) {
+    private final int headerTimeoutMs;
+
+    VirtualThreadAgiServer(InetAddress bind, int port, int headerTimeoutMs, Map<String, AgiScript> scripts) {
+        this.headerTimeoutMs = headerTimeoutMs;
         SimpleMappingStrategy mapping = new SimpleMappingStrategy();
         // A HashMap, not an immutable map: a garbled request has no script name, and
         // Map.of(...).get(null) would throw instead of answering "not found".
@@ -52,8 +55,8 @@ final class VirtualThreadAgiServer extends DefaultAgiServer {
     @Override
     protected ServerSocketFacade createServerSocket() throws IOException {
         try {
-            ServerSocketFacade socket = super.createServerSocket();
-            bound.complete(null);
+            BoundServerSocket socket = new BoundServerSocket(getAddress(), getPort(), headerTimeoutMs);
+            bound.complete(socket.port());
             return socket;
         } catch (IOException e) {
             bound.completeExceptionally(e);
