@@ -92,29 +92,28 @@ final class CasePage {
             if (Visit.KINDS.contains(c.kind())) {
                 continue;
             }
-            String detail = String.join(" · ", List.of(
-                    c.answeredBy().map(id -> names.getOrDefault(id, id)).orElse(""),
-                    c.waitSeconds().map(s -> "wait " + Formats.duration(s)).orElse(""),
-                    c.talkSeconds().map(s -> "talk " + Formats.duration(s)).orElse("")).stream()
-                    .filter(s -> !s.isEmpty()).toList());
             entries.add(new Entry(c.startedAt(), "call", c.kind(),
-                    "disposition." + c.disposition().map(Enum::name).orElse("IN_PROGRESS"), detail, ""));
+                    "disposition." + c.disposition().map(Enum::name).orElse("IN_PROGRESS"), "",
+                    c.answeredBy().map(id -> names.getOrDefault(id, id)).orElse(""),
+                    c.waitSeconds().map(Formats::duration).orElse(""),
+                    c.talkSeconds().map(Formats::duration).orElse("")));
         }
         for (Visit v : visits.forCase(caseId)) {
-            entries.add(new Entry(v.at(), "visit", v.kind(), "", v.summary(), v.byName()));
+            entries.add(new Entry(v.at(), "visit", v.kind(), "", v.summary(), v.byName(), "", ""));
         }
-        notes.forCase(caseId).forEach(n -> entries.add(new Entry(n.at(), "note", "note", "", n.text(), n.authorName())));
+        notes.forCase(caseId).forEach(n -> entries.add(new Entry(n.at(), "note", "note", "", n.text(), n.authorName(), "", "")));
         for (RiskAssessment r : file.riskHistory()) {
             entries.add(new Entry(r.at(), "risk", "risk", "risk." + r.level().name(), r.protective(),
-                    r.assessedByName()));
+                    r.assessedByName(), "", ""));
         }
         for (StatusChange s : file.statusHistory()) {
             entries.add(new Entry(s.at(), "status", "status", "status." + s.status().name(), s.note(),
-                    names.getOrDefault(s.by(), s.by())));
+                    names.getOrDefault(s.by(), s.by()), "", ""));
         }
         followUps.forCase(caseId).forEach(f -> entries.add(new Entry(f.dueAt(), "followup", "followup",
-                "followupStatus." + f.status(), f.reason(), names.getOrDefault(f.assignee(), f.assignee()))));
-        entries.sort(Comparator.comparing(Entry::at));
+                "followupStatus." + f.status(), f.reason(), names.getOrDefault(f.assignee(), f.assignee()), "", "")));
+        // same second: the status change that opened the case first, then the call, then the rest
+        entries.sort(Comparator.comparing(Entry::at).thenComparing(e -> TYPE_ORDER.indexOf(e.type())));
         return entries.stream().map(e -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("at", formats.time(e.at()));
@@ -123,9 +122,14 @@ final class CasePage {
             row.put("label", e.label());
             row.put("detail", e.detail());
             row.put("who", e.who());
+            row.put("wait", e.waited());
+            row.put("talk", e.talk());
             return row;
         }).toList();
     }
 
-    private record Entry(Instant at, String type, String kind, String label, String detail, String who) {}
+    private static final List<String> TYPE_ORDER = List.of("status", "call", "visit", "risk", "note", "followup");
+
+    private record Entry(Instant at, String type, String kind, String label, String detail, String who, String waited,
+                         String talk) {}
 }

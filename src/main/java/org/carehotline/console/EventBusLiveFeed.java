@@ -51,6 +51,6 @@ public final class EventBusLiveFeed implements LiveFeed {
     /** A counselor rated a case's risk high or imminent: every supervisor is alerted. */
     public void riskRaised(String caseId, String caseNumber, String level) {
         bus.publish(CRISIS, new JsonObject().put("caseId", caseId).put("caseNumber", caseNumber)
-                .put("reason", "risk " + level));
+                .put("level", level).put("reason", "risk " + level));
     }
 }

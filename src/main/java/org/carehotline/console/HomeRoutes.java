@@ -45,6 +45,8 @@ final class HomeRoutes {
         router.get("/").handler(access.require()).handler(ctx -> pages.handle(ctx, this::home));
         router.post("/status").handler(access.require(Role.COUNSELOR, Role.LAWYER))
                 .handler(ctx -> pages.handle(ctx, this::setStatus));
+        router.get("/status/panel").handler(access.require(Role.COUNSELOR, Role.LAWYER)).handler(ctx -> pages.handle(
+                ctx, request -> Reply.view("status-fragment.ftlh").with("status", status(request.signedIn()))));
         router.get("/card/:contactId").handler(access.require(Role.COUNSELOR, Role.LAWYER, Role.SUPERVISOR,
                 Role.ADMINISTRATOR)).handler(ctx -> pages.handle(ctx, this::cardFragment));
     }

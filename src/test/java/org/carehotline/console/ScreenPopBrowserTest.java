@@ -38,7 +38,10 @@ class ScreenPopBrowserTest {
         hotline = RunningHotline.start(dataDir, MutableClock.at("2026-11-22T08:00:00Z"),
                 Map.of("PJSIP/6001", "NOT_INUSE", "PJSIP/6002", "NOT_INUSE"));
         int port = hotline.httpPort();
-        try (Browser wang = new Browser(); Browser li = new Browser()) {
+        try (Browser wang = new Browser(); Browser li = new Browser(); Browser supervisor = new Browser()) {
+            ConsolePages.signIn(supervisor, port, "sun.supervisor", AccountBootstrap.DEMO_PASSWORD);
+            supervisor.driver.get("http://127.0.0.1:" + port + "/board");
+            ConsolePages.awaitLive(supervisor);
             ConsolePages.signIn(wang, port, "wang.fang", AccountBootstrap.DEMO_PASSWORD);
             ConsolePages.signIn(li, port, "li.wei", AccountBootstrap.DEMO_PASSWORD);
             assertEquals("可接听", wang.driver.findElement(By.id("presence")).getText());
@@ -59,8 +62,12 @@ class ScreenPopBrowserTest {
             ringing.screenshot("screen-pop-ringing");
             assertTrue(other.driver.findElements(By.id("caller-card")).isEmpty(), "the other counselor gets no card");
             assertTrue(other.driver.findElement(By.id("no-call")).isDisplayed());
+            ConsolePages.awaitText(supervisor, By.id("counselor-states"), "振铃中");
+            ConsolePages.awaitText(ringing, By.id("presence"), "振铃中");
+            supervisor.screenshot("board-ringing");
 
             Calls.answerAndFinish(call, 42);
+            ConsolePages.awaitText(supervisor, By.id("fig-calls"), "1");
             ringing.driver.navigate().refresh();
             ConsolePages.awaitText(ringing, By.id("card-phone"), "13812345678");
             ringing.screenshot("screen-pop-after-reload");
