@@ -19,7 +19,7 @@ import org.carehotline.routing.WaitingCallView;
  */
 final class BoardPanel {
 
-    private static final long FIGURES_TTL_MS = 5000;
+    private static final long FIGURES_TTL_MS = 2000;
 
     private final Router router;
     private final DailyFigures figures;

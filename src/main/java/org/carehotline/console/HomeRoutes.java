@@ -63,7 +63,8 @@ final class HomeRoutes {
             }
         }
         view.with("pauseReasons", PAUSE_REASONS);
-        view.with("board", board.model());
+        // union staff outside the hotline (referrers) do not watch the team's live state
+        view.with("board", user.worksCases() ? board.model() : null);
         if (user.worksCases()) {
             Optional<java.util.Set<String>> visible = user.seesAllCases() ? Optional.empty()
                     : Optional.of(guard.visibility().caseIdsWorkedBy(user.id()));

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.util.Map;
 import org.carehotline.counselors.AccountBootstrap;
 import org.carehotline.counselors.Credentials;
+import org.carehotline.routing.PresenceState;
 import org.carehotline.support.ConsoleClient;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
@@ -72,9 +73,36 @@ class SignInTest {
         HttpResponse<String> loginWithoutToken = client().post("/login",
                 Map.of("login", "li.wei", "password", AccountBootstrap.DEMO_PASSWORD));
         assertEquals(403, loginWithoutToken.statusCode(), "even the sign-in form needs its token");
-        assertEquals(org.carehotline.routing.PresenceState.OFFLINE,
-                hotline.app.router().states().get(hotline.counselorId("li.wei")),
-                "li.wei has no registered phone in this test, so offline either way");
+        String liWei = hotline.counselorId("li.wei");
+        assertTrue(hotline.app.router().snapshot().stream().filter(s -> s.counselor().id().equals(liWei))
+                .findFirst().orElseThrow().console().signedIn(), "the refused posts did not sign li.wei out");
+    }
+
+    @Test
+    void aCounselorSetsTheirStatusAndRoutingFollows() throws Exception {
+        ConsoleClient client = client();
+        client.signIn("zhao.lawyer", AccountBootstrap.DEMO_PASSWORD);
+        String id = hotline.counselorId("zhao.lawyer");
+        hotline.app.router().deviceStateChanged("PJSIP/6004", org.carehotline.routing.DeviceState.NOT_INUSE);
+        assertEquals(PresenceState.AVAILABLE, hotline.app.router().states().get(id));
+
+        String token = client.csrf("/");
+        assertEquals(303, client.post("/status", Map.of("_csrf", token, "action", "pause", "reason", "meal"))
+                .statusCode());
+        assertEquals(PresenceState.PAUSED, hotline.app.router().states().get(id));
+        HttpResponse<String> desk = client.get("/");
+        assertTrue(desk.body().contains("暂停") && desk.body().contains("用餐"), "the desk shows the pause and its reason");
+
+        client.post("/status", Map.of("_csrf", token, "action", "offline"));
+        assertEquals(PresenceState.OFFLINE, hotline.app.router().states().get(id));
+        client.post("/status", Map.of("_csrf", token, "action", "available"));
+        assertEquals(PresenceState.AVAILABLE, hotline.app.router().states().get(id));
+
+        ConsoleClient supervisor = client();
+        supervisor.signIn("sun.supervisor", AccountBootstrap.DEMO_PASSWORD);
+        assertEquals(403, supervisor.post("/status", Map.of("_csrf", supervisor.csrf("/"), "action", "offline"))
+                .statusCode(), "only people who take calls have a status");
+        assertEquals(PresenceState.AVAILABLE, hotline.app.router().states().get(id));
     }
 
     @Test
