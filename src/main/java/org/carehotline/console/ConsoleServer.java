@@ -118,8 +118,12 @@ public final class ConsoleServer {
                         .end("表单已过期或来源不明，请刷新页面后重试 / Form expired or not from this site: reload and try again");
             }
         });
-        new AuthRoutes(pages, new SignIn(sources.counselors(), new Credentials(store), new PasswordHasher(), clock),
-                audit, sources.routing()).mount(router, access);
+        Credentials credentials = new Credentials(store);
+        PasswordHasher hasher = new PasswordHasher();
+        new AuthRoutes(pages, new SignIn(sources.counselors(), credentials, hasher, clock), audit, sources.routing())
+                .mount(router, access);
+        new AdminRoutes(pages, sources.counselors(), credentials, hasher, sources.routing(), audit)
+                .mount(router, access);
         new HomeRoutes(pages, sources.routing(), card, board, guard, search, rows, audit).mount(router, access);
         new SearchRoutes(pages, search, guard, rows, sources.counselors(), formats, audit).mount(router, access);
         new CaseRoutes(pages, new CaseRoutes.Parts(casePage, guard, work, sources.cases(), callers, notes, visits,

@@ -26,6 +26,8 @@ final class Templates {
             throw new UncheckedIOException("cannot read templates in " + dir.toAbsolutePath(), e);
         }
         config.setDefaultEncoding(StandardCharsets.UTF_8.name());
+        config.setOutputEncoding(StandardCharsets.UTF_8.name());
+        config.setURLEscapingCharset(StandardCharsets.UTF_8.name());
         config.setTemplateExceptionHandler(TemplateExceptionHandler.RETHROW_HANDLER);
         config.setLogTemplateExceptions(false);
         config.setNumberFormat("computer");

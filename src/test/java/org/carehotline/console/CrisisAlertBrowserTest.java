@@ -57,6 +57,11 @@ class CrisisAlertBrowserTest {
             supervisor.screenshot("crisis-help-now");
             assertTrue(!counselor.driver.findElement(By.id("crisis-banner")).isDisplayed(),
                     "the alert goes to supervisors");
+
+            admin.driver.get("http://127.0.0.1:" + port + "/admin/counselors/wang.fang");
+            assertTrue("5".equals(admin.driver.findElement(By.id("account-skill.CRISIS_INTERVENTION"))
+                    .getDomProperty("value")), "the account form shows her crisis skill");
+            admin.screenshot("admin-account");
         }
     }
 }
