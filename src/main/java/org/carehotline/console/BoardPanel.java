@@ -71,6 +71,19 @@ final class BoardPanel {
         return model;
     }
 
+    /**
+     * What the board shows apart from the passing seconds: the counselors' states and the
+     * waiting calls. Quick, no I/O: the event stream compares it to skip refreshes that would
+     * change nothing (routing reports a change on every tick).
+     */
+    String signature() {
+        StringBuilder out = new StringBuilder(router.states().toString());
+        for (WaitingCallView w : router.waitingCalls()) {
+            out.append('|').append(w.callId()).append(w.position()).append(w.needs().urgent()).append(w.offeredTo());
+        }
+        return out.toString();
+    }
+
     private synchronized DailyFigures.Figures todaysFigures() {
         long now = System.currentTimeMillis();
         if (cached == null || now - cachedAt > FIGURES_TTL_MS) {

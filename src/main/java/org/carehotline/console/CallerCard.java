@@ -81,7 +81,9 @@ final class CallerCard {
         card.put("category", contact.category().map(Enum::name).orElse(""));
         card.put("wait", Formats.duration(waited(contact)));
         card.put("startedAt", formats.time(contact.startedAt()));
-        card.put("answered", contact.answeredAt().isPresent());
+        // an old call shown after a reload must not look like one ringing now
+        card.put("state", contact.endedAt().isPresent() ? "ENDED"
+                : contact.answeredAt().isPresent() ? "CONNECTED" : "RINGING");
         card.put("presentingProblem", file.presentingProblem());
         card.put("contacts", lastContacts(contact));
         List<Note> all = notes.forCase(file.base().id());

@@ -102,7 +102,7 @@ public final class ConsoleServer {
         VisitRepository visits = new VisitRepository(store);
         CasePage casePage = new CasePage(work, callers, sources.contacts(), visits, notes,
                 new FollowUpRepository(store), rows, formats);
-        LiveStream stream = new LiveStream(vertx, blocking, this::describeCrisis);
+        LiveStream stream = new LiveStream(vertx, blocking, this::describeCrisis, board::signature);
 
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);

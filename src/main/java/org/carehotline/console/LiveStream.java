@@ -8,6 +8,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import org.carehotline.console.auth.Sessions;
 import org.carehotline.console.auth.User;
 
@@ -15,23 +16,32 @@ import org.carehotline.console.auth.User;
  * {@code GET /events}: one Server-Sent Events stream per signed-in browser. A user hears their
  * own calls ({@code call}: offered / answered), board changes ({@code board}, at most one a
  * second, since routing reports a change on every tick) and, for supervisors and
- * administrators, crisis alerts ({@code crisis}). The browser fetches the server-rendered
+ * administrators, crisis alerts ({@code crisis}). Board events are skipped while the board's
+ * signature is unchanged, except every few seconds so that waits move on. The browser fetches the server-rendered
  * fragments it needs, so every page is rendered (and escaped) by the templates alone.
  */
 final class LiveStream {
 
     private static final long BOARD_INTERVAL_MS = 1000;
+    /** Even when nothing changed, boards refresh this often, so waits and today's figures move on. */
+    private static final long BOARD_REFRESH_MS = 5000;
     private static final long HEARTBEAT_MS = 15_000;
 
     private final Vertx vertx;
     private final Blocking blocking;
     private final Function<JsonObject, JsonObject> describeCrisis;
+    private final Supplier<String> boardSignature;
 
-    /** @param describeCrisis blocking: adds the case id and number to a crisis alert that names only a contact */
-    LiveStream(Vertx vertx, Blocking blocking, Function<JsonObject, JsonObject> describeCrisis) {
+    /**
+     * @param describeCrisis blocking: adds the case id and number to a crisis alert that names only a contact
+     * @param boardSignature quick: what the board shows, to skip refreshes that change nothing
+     */
+    LiveStream(Vertx vertx, Blocking blocking, Function<JsonObject, JsonObject> describeCrisis,
+               Supplier<String> boardSignature) {
         this.vertx = vertx;
         this.blocking = blocking;
         this.describeCrisis = describeCrisis;
+        this.boardSignature = boardSignature;
     }
 
     void open(RoutingContext ctx) {
@@ -66,6 +76,7 @@ final class LiveStream {
         final List<MessageConsumer<?>> consumers = new ArrayList<>();
         long heartbeat;
         long lastBoard;
+        String lastSignature = "";
         boolean boardPending;
         boolean closed;
 
@@ -81,7 +92,13 @@ final class LiveStream {
             long wait = Math.max(1, lastBoard + BOARD_INTERVAL_MS - System.currentTimeMillis());
             vertx.setTimer(wait, id -> {
                 boardPending = false;
-                lastBoard = System.currentTimeMillis();
+                long now = System.currentTimeMillis();
+                String signature = boardSignature.get();
+                if (signature.equals(lastSignature) && now - lastBoard < BOARD_REFRESH_MS) {
+                    return;
+                }
+                lastSignature = signature;
+                lastBoard = now;
                 send("board", "{}");
             });
         }

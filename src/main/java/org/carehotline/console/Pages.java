@@ -84,7 +84,10 @@ final class Pages {
                 ctx.response().setStatusCode(303).putHeader("location", answer.redirect().location()).end();
             } else {
                 ctx.response().setStatusCode(answer.status()).putHeader("content-type", "text/html; charset=utf-8")
-                        .putHeader("cache-control", "no-store").end(answer.body());
+                        .putHeader("cache-control", "no-store")
+                        // case files are never framed by another site, nor sniffed, nor leaked by referrer
+                        .putHeader("x-frame-options", "DENY").putHeader("x-content-type-options", "nosniff")
+                        .putHeader("referrer-policy", "same-origin").end(answer.body());
             }
         });
     }

@@ -58,6 +58,7 @@ class ScreenPopBrowserTest {
             long millis = (System.nanoTime() - before) / 1_000_000;
             assertTrue(millis < 1500, "card shown in " + millis + " ms");
             assertTrue(ringing.driver.findElement(By.id("card-new")).isDisplayed(), "a new caller gets a blank card to fill");
+            assertEquals("RINGING", ringing.driver.findElement(By.id("card-state")).getDomAttribute("data-state"));
             assertTrue(ringing.driver.findElement(By.id("card-key")).getText().contains("心理关爱"));
             ringing.screenshot("screen-pop-ringing");
             assertTrue(other.driver.findElements(By.id("caller-card")).isEmpty(), "the other counselor gets no card");
@@ -70,6 +71,8 @@ class ScreenPopBrowserTest {
             ConsolePages.awaitText(supervisor, By.id("fig-calls"), "1");
             ringing.driver.navigate().refresh();
             ConsolePages.awaitText(ringing, By.id("card-phone"), "13812345678");
+            assertEquals("ENDED", ringing.driver.findElement(By.id("card-state")).getDomAttribute("data-state"),
+                    "after the call the card says it is the last call, not one ringing");
             ringing.screenshot("screen-pop-after-reload");
             other.driver.navigate().refresh();
             assertTrue(other.driver.findElements(By.id("caller-card")).isEmpty(), "still nothing for the other one");
