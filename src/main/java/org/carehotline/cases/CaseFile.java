@@ -9,5 +9,8 @@ import java.util.Optional;
  */
 public record CaseFile(CareCase base, String presentingProblem, Optional<RiskAssessment> risk,
                        List<RiskAssessment> riskHistory, List<StatusChange> statusHistory, String outcome,
-                       List<String> assignedTo) {
+                       List<String> assignedTo, List<Assignment> assignments) {
+
+    /** A supervisor gave the case to a counselor. */
+    public record Assignment(String to, String by, java.time.Instant at) {}
 }

@@ -56,6 +56,17 @@ public final class CaseWork {
                 push("riskHistory", doc), set("updatedAt", Date.from(risk.at()))));
     }
 
+    /**
+     * A supervisor gives the case to a counselor: they become its owner and keep access as an
+     * assignee (so do earlier assignees); the assignment is kept in the case's history.
+     */
+    public void assign(String caseId, String counselorId, String by, Instant at) {
+        cases.updateOne(byId(caseId), combine(set("ownerId", counselorId),
+                com.mongodb.client.model.Updates.addToSet("assignedTo", counselorId),
+                push("assignments", new Document("to", counselorId).append("by", by).append("at", Date.from(at))),
+                set("updatedAt", Date.from(at))));
+    }
+
     /** Open or awaiting follow-up → active. False when the case was not in such a status. */
     public boolean activate(String caseId, String by, Instant at) {
         return change(caseId, Set.of(CaseStatus.OPEN, CaseStatus.AWAITING_FOLLOW_UP), CaseStatus.ACTIVE, by, at, "",
@@ -117,6 +128,9 @@ public final class CaseWork {
         return new CaseFile(CaseRepository.toCase(d), Docs.string(d, "presentingProblem"),
                 Optional.ofNullable(d.get("risk", Document.class)).map(CaseWork::toRisk),
                 d.getList("riskHistory", Document.class, List.of()).stream().map(CaseWork::toRisk).toList(),
-                history, Docs.string(d, "outcome"), List.copyOf(d.getList("assignedTo", String.class, List.of())));
+                history, Docs.string(d, "outcome"), List.copyOf(d.getList("assignedTo", String.class, List.of())),
+                d.getList("assignments", Document.class, List.of()).stream()
+                        .map(a -> new CaseFile.Assignment(Docs.string(a, "to"), Docs.string(a, "by"),
+                                Docs.instant(a, "at").orElse(Instant.EPOCH))).toList());
     }
 }

@@ -69,7 +69,12 @@ final class CasePage {
                 .map(Enum::name).toList());
         view.with("levels", java.util.Arrays.stream(org.carehotline.cases.RiskLevel.values()).map(Enum::name).toList());
         view.with("visitKinds", Visit.KINDS);
+        view.with("assignable", user.seesAllCases() ? rows.callTakers() : List.of());
         return view;
+    }
+
+    List<String> callTakerIds() {
+        return rows.callTakers().stream().map(c -> c.get("id")).toList();
     }
 
     private Map<String, Object> riskRow(RiskAssessment r) {
@@ -110,6 +115,10 @@ final class CasePage {
             entries.add(new Entry(s.at(), "status", "status", "status." + s.status().name(), s.note(),
                     names.getOrDefault(s.by(), s.by()), "", ""));
         }
+        for (CaseFile.Assignment a : file.assignments()) {
+            entries.add(new Entry(a.at(), "assignment", "assignment", "", names.getOrDefault(a.to(), a.to()),
+                    names.getOrDefault(a.by(), a.by()), "", ""));
+        }
         followUps.forCase(caseId).forEach(f -> entries.add(new Entry(f.dueAt(), "followup", "followup",
                 "followupStatus." + f.status(), f.reason(), names.getOrDefault(f.assignee(), f.assignee()), "", "")));
         // same second: the status change that opened the case first, then the call, then the rest
@@ -128,7 +137,8 @@ final class CasePage {
         }).toList();
     }
 
-    private static final List<String> TYPE_ORDER = List.of("status", "call", "visit", "risk", "note", "followup");
+    private static final List<String> TYPE_ORDER = List.of("status", "call", "visit", "risk", "note", "assignment",
+            "followup");
 
     private record Entry(Instant at, String type, String kind, String label, String detail, String who, String waited,
                          String talk) {}

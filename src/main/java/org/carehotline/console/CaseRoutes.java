@@ -73,6 +73,7 @@ final class CaseRoutes {
         post(router, access, workers, "notes", this::addNote);
         post(router, access, workers, "visits", this::recordVisit);
         post(router, access, workers, "status", this::changeStatus);
+        post(router, access, new Role[] {Role.SUPERVISOR, Role.ADMINISTRATOR}, "assign", this::assign);
     }
 
     private void post(Router router, Access access, Role[] roles, String action,
@@ -203,6 +204,20 @@ final class CaseRoutes {
         cases.recordContact(file.base().id(), now);
         audit.record(request, "case.visit", file.base().number(), kind);
         return back(file, "timeline");
+    }
+
+    private Reply assign(Request request, CaseFile file) {
+        Form form = new Form(request);
+        String to = form.required("counselor", 40);
+        if (!to.isEmpty() && page.callTakerIds().stream().noneMatch(to::equals)) {
+            form.error("counselor", "error.invalid");
+        }
+        if (!form.ok()) {
+            return again(request, file, "assign", form);
+        }
+        work.assign(file.base().id(), to, request.signedIn().id(), clock.instant());
+        audit.record(request, "case.assign", file.base().number(), to);
+        return back(file, "assign");
     }
 
     private Reply changeStatus(Request request, CaseFile file) {

@@ -25,6 +25,14 @@ final class CaseRows {
                 (a, b) -> a, LinkedHashMap::new));
     }
 
+    /** Counselors and lawyers a case can be given to: id and name. */
+    List<Map<String, String>> callTakers() {
+        return counselors.findAll().stream()
+                .filter(c -> c.active() && (c.roles().contains(org.carehotline.counselors.Role.COUNSELOR)
+                        || c.roles().contains(org.carehotline.counselors.Role.LAWYER)))
+                .map(c -> Map.of("id", c.id(), "name", c.displayName())).toList();
+    }
+
     List<Map<String, Object>> rows(List<CaseFile> cases, User viewer) {
         Map<String, String> names = counselorNames();
         return cases.stream().map(c -> {

@@ -67,8 +67,22 @@ class CaseTimelineTest {
         wang.post(page + "/status", Map.of("_csrf", token, "action", "reopen", "note", "又来电了"));
         assertEquals(CaseStatus.ACTIVE, hotline.cases().findById(c.id()).orElseThrow().status());
 
+        ConsoleClient liWei = new ConsoleClient(hotline.httpPort());
+        liWei.signIn("li.wei", AccountBootstrap.DEMO_PASSWORD);
+        assertEquals(403, liWei.get(page).statusCode(), "not li.wei's case yet");
+        assertEquals(403, wang.post(page + "/assign", Map.of("_csrf", token, "counselor", hotline.counselorId("li.wei")))
+                .statusCode(), "counselors do not assign");
+        ConsoleClient supervisor = new ConsoleClient(hotline.httpPort());
+        supervisor.signIn("sun.supervisor", AccountBootstrap.DEMO_PASSWORD);
+        clock.advance(Duration.ofMinutes(10));
+        assertEquals(303, supervisor.post(page + "/assign", Map.of("_csrf", supervisor.csrf(page),
+                "counselor", hotline.counselorId("li.wei"))).statusCode());
+        assertEquals(200, liWei.get(page).statusCode(), "assigned: now li.wei may open it");
+        assertEquals(200, wang.get(page).statusCode(), "and wang.fang, who answered a call on it, still may");
+
         String body = wang.get(page).body();
-        List<String> inOrder = List.of("来电 · 已接听", "家访", "情绪稳定了一些", "已结案", "家人团聚", "又来电了", "回访");
+        List<String> inOrder = List.of("来电 · 已接听", "家访", "情绪稳定了一些", "已结案", "家人团聚", "又来电了", "转派给",
+                "李伟", "回访");
         int at = body.indexOf("id=\"timeline\"");
         for (String entry : inOrder) {
             int next = body.indexOf(entry, at);

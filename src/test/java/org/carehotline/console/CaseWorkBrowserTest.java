@@ -148,6 +148,9 @@ class CaseWorkBrowserTest {
             supervisor.driver.get(base + "/cases?risk=HIGH&name=张");
             assertEquals(1, supervisor.driver.findElements(By.cssSelector("tr.case-row")).size());
             supervisor.screenshot("search-found");
+            supervisor.driver.findElement(By.cssSelector("tr.case-row a")).click();
+            ConsolePages.await(supervisor, By.id("assign-form"));
+            supervisor.screenshot("case-supervisor");
 
             stranger.driver.get(base + "/cases/" + file.base().id());
             assertEquals("403", stranger.driver.findElement(By.id("error-page")).getDomAttribute("data-code"));
