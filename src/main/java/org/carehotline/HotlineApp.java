@@ -16,11 +16,11 @@ import org.carehotline.cases.ContactRepository;
 import org.carehotline.config.ConfigException;
 import org.carehotline.config.HotlineConfig;
 import org.carehotline.console.ConsoleServer;
+import org.carehotline.console.EventBusLiveFeed;
 import org.carehotline.counselors.AccountBootstrap;
 import org.carehotline.counselors.CounselorRepository;
 import org.carehotline.counselors.PasswordHasher;
 import org.carehotline.followups.FollowUpRepository;
-import org.carehotline.live.LiveFeed;
 import org.carehotline.routing.Router;
 import org.carehotline.store.MongoStore;
 import org.carehotline.telephony.agi.DialplanNames;
@@ -60,7 +60,9 @@ public final class HotlineApp implements AutoCloseable {
         ContactRepository contacts = new ContactRepository(store);
         CallRecorder recorder = new CallRecorder(new CallerRepository(store), cases, contacts,
                 new FollowUpRepository(store), clock);
-        LiveFeed live = LiveFeed.NONE;
+        // Vert.x first: the live feed publishes on its event bus from routing and AMI threads
+        vertx = Vertx.vertx();
+        EventBusLiveFeed live = new EventBusLiveFeed(vertx.eventBus());
         AmiCallWaker waker = new AmiCallWaker(virtualThreads);
         router = new Router(clock, config.routing(), waker, live);
         router.setCounselors(counselors.findAll());
@@ -76,9 +78,8 @@ public final class HotlineApp implements AutoCloseable {
         agi = new FastAgiService(config.agi(), scripts);
         agi.start();
 
-        vertx = Vertx.vertx();
         console = new ConsoleServer(vertx, config.http(), new ConsoleServer.Sources(store, agi, ami::status, cases,
-                contacts, counselors, config.calls().zone()), virtualThreads);
+                contacts, counselors, config.calls().zone(), router, live, clock), virtualThreads);
         httpPort = console.start().await();
     }
 

@@ -2,67 +2,143 @@ package org.carehotline.console;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.templ.freemarker.FreeMarkerTemplateEngine;
-import java.nio.charset.StandardCharsets;
-import java.util.Map;
+import io.vertx.ext.web.handler.BodyHandler;
+import io.vertx.ext.web.handler.SessionHandler;
+import io.vertx.ext.web.sstore.LocalSessionStore;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
+import org.carehotline.audit.AuditLog;
+import org.carehotline.cases.CallerProfiles;
+import org.carehotline.cases.CaseRepository;
+import org.carehotline.cases.CaseSearch;
+import org.carehotline.cases.CaseVisibility;
+import org.carehotline.cases.CaseWork;
+import org.carehotline.cases.ContactRepository;
+import org.carehotline.cases.DailyFigures;
+import org.carehotline.cases.NoteRepository;
+import org.carehotline.cases.VisitRepository;
 import org.carehotline.config.HotlineConfig.HttpConfig;
+import org.carehotline.console.auth.Access;
+import org.carehotline.console.auth.Csrf;
+import org.carehotline.console.auth.SignIn;
+import org.carehotline.counselors.CounselorRepository;
+import org.carehotline.counselors.Credentials;
+import org.carehotline.counselors.PasswordHasher;
+import org.carehotline.followups.FollowUpRepository;
+import org.carehotline.store.MongoStore;
+import org.carehotline.telephony.agi.FastAgiService;
+import org.carehotline.telephony.ami.AmiStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The console's HTTP server: its route table, then one method per route. Handlers run on the
- * event loop and hand every blocking step to {@link Blocking}.
+ * The console's HTTP server: sessions, CSRF check and the route table of each feature. Handlers
+ * run on the event loop and hand every blocking step to {@link Blocking}.
+ *
+ * <p>Sessions live in a {@link LocalSessionStore}: fine for one console node (the design's
+ * single process); several nodes would need a shared store. The session cookie is HttpOnly and
+ * SameSite=Strict.
  */
 public final class ConsoleServer {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleServer.class);
+    /** A counselor's shift: the session survives long pauses between calls. */
+    private static final long SESSION_IDLE_MS = 8 * 60 * 60 * 1000L;
 
     private final Vertx vertx;
     private final HttpConfig config;
+    private final Sources sources;
     private final Blocking blocking;
     private final HealthCheck health;
-    private final CasesPage casesPage;
-    private final Messages messages;
-    private final FreeMarkerTemplateEngine templates;
     private HttpServer server;
 
-    /** Everything the console reads, as the composition root builds it. */
-    public record Sources(org.carehotline.store.MongoStore store,
-                          org.carehotline.telephony.agi.FastAgiService agi,
-                          Supplier<org.carehotline.telephony.ami.AmiStatus> ami,
-                          org.carehotline.cases.CaseRepository cases,
-                          org.carehotline.cases.ContactRepository contacts,
-                          org.carehotline.counselors.CounselorRepository counselors,
-                          java.time.ZoneId zone) {}
+    /** Everything the console works with, as the composition root builds it. */
+    public record Sources(MongoStore store, FastAgiService agi, Supplier<AmiStatus> ami, CaseRepository cases,
+                          ContactRepository contacts, CounselorRepository counselors, ZoneId zone,
+                          org.carehotline.routing.Router routing, EventBusLiveFeed live, Clock clock) {}
 
     public ConsoleServer(Vertx vertx, HttpConfig config, Sources sources, ExecutorService virtualThreads) {
         this.vertx = vertx;
         this.config = config;
+        this.sources = sources;
         this.blocking = new Blocking(virtualThreads);
         this.health = new HealthCheck(sources.store(), sources.agi(), sources.ami());
-        this.casesPage = new CasesPage(sources.cases(), sources.contacts(), sources.counselors(), sources.zone());
-        this.messages = new Messages(config.templatesDir());
-        this.templates = FreeMarkerTemplateEngine.create(vertx, "ftlh");
-        this.templates.unwrap().setDefaultEncoding(StandardCharsets.UTF_8.name());
     }
 
     /** Starts listening; the future completes with the bound port. */
     public Future<Integer> start() {
-        Router router = Router.router(vertx);
-        router.get("/health").handler(this::health);
-        router.get("/").handler(ctx -> ctx.redirect("/cases"));
-        router.get("/cases").handler(this::cases);
+        Router router = routes();
         return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()).map(s -> {
             server = s;
             log.info("Console listening on http://{}:{}/ (health: /health)", config.host(), s.actualPort());
             return s.actualPort();
         });
+    }
+
+    private Router routes() {
+        MongoStore store = sources.store();
+        Clock clock = sources.clock();
+        Formats formats = new Formats(sources.zone());
+        Csrf csrf = new Csrf();
+        Pages pages = new Pages(new Templates(config.templatesDir()), new Messages(config.templatesDir()), blocking,
+                csrf);
+        Access access = new Access(pages::forbidden);
+        Audit audit = new Audit(new AuditLog(store), clock);
+        CaseWork work = new CaseWork(store);
+        CallerProfiles callers = new CallerProfiles(store);
+        NoteRepository notes = new NoteRepository(store);
+        CaseGuard guard = new CaseGuard(new CaseVisibility(store));
+        CaseRows rows = new CaseRows(sources.counselors(), formats);
+        CaseSearch search = new CaseSearch(store);
+        BoardPanel board = new BoardPanel(sources.routing(), new DailyFigures(store), formats, clock);
+        CallerCard card = new CallerCard(sources.contacts(), work, callers, notes, guard, formats, clock);
+        VisitRepository visits = new VisitRepository(store);
+        CasePage casePage = new CasePage(work, callers, sources.contacts(), visits, notes,
+                new FollowUpRepository(store), rows, formats);
+        LiveStream stream = new LiveStream(vertx, blocking, this::describeCrisis, board::signature);
+
+        Router router = Router.router(vertx);
+        router.get("/health").handler(this::health);
+        router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx)).setCookieHttpOnlyFlag(true)
+                .setCookieSameSite(CookieSameSite.STRICT).setSessionTimeout(SESSION_IDLE_MS)
+                .setSessionCookieName("hotline.session"));
+        router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024).setHandleFileUploads(false));
+        router.route().handler(ctx -> {
+            if (csrf.accepts(ctx)) {
+                ctx.next();
+            } else {
+                ctx.response().setStatusCode(403).putHeader("content-type", "text/plain; charset=utf-8")
+                        .end("表单已过期或来源不明，请刷新页面后重试 / Form expired or not from this site: reload and try again");
+            }
+        });
+        Credentials credentials = new Credentials(store);
+        PasswordHasher hasher = new PasswordHasher();
+        new AuthRoutes(pages, new SignIn(sources.counselors(), credentials, hasher, clock), audit, sources.routing())
+                .mount(router, access);
+        new AdminRoutes(pages, sources.counselors(), credentials, hasher, sources.routing(), audit)
+                .mount(router, access);
+        new HomeRoutes(pages, sources.routing(), card, board, guard, search, rows, audit).mount(router, access);
+        new SearchRoutes(pages, search, guard, rows, sources.counselors(), formats, audit).mount(router, access);
+        new CaseRoutes(pages, new CaseRoutes.Parts(casePage, guard, work, sources.cases(), callers, notes, visits,
+                sources.live(), audit, clock)).mount(router, access);
+        new BoardRoutes(pages, board).mount(router, access);
+        new AuditRoutes(pages, new AuditLog(store), formats).mount(router, access);
+        router.get("/events").handler(access.require()).handler(stream::open);
+        return router;
+    }
+
+    /** Blocking: the case id and number of a crisis alert that names only a contact. */
+    private JsonObject describeCrisis(JsonObject alert) {
+        String contactId = alert.getString("contactId", "");
+        return sources.contacts().findById(contactId).flatMap(c -> sources.cases().findById(c.caseId()))
+                .map(c -> alert.copy().put("caseId", c.id()).put("caseNumber", c.number())).orElse(alert);
     }
 
     private void health(RoutingContext ctx) {
@@ -73,28 +149,6 @@ public final class ConsoleServer {
             ctx.response().setStatusCode(code).putHeader("content-type", "application/json; charset=utf-8")
                     .end(body.encodePrettily());
         });
-    }
-
-    private void cases(RoutingContext ctx) {
-        String language = Messages.pick(ctx.request().getParam("lang"));
-        blocking.run(() -> {
-            Map<String, Object> model = casesPage.model();
-            model.put("t", messages.forLanguage(language));
-            model.put("lang", language);
-            return model;
-        }).compose(model -> templates.render(model, template("cases.ftlh"))).onComplete(result -> {
-            if (result.succeeded()) {
-                ctx.response().putHeader("content-type", "text/html; charset=utf-8").end(result.result());
-            } else {
-                log.error("Cases page failed", result.cause());
-                ctx.response().setStatusCode(500).putHeader("content-type", "text/plain; charset=utf-8")
-                        .end("页面暂时无法显示 / The page cannot be shown right now");
-            }
-        });
-    }
-
-    private String template(String name) {
-        return config.templatesDir().resolve(name).toString();
     }
 
     public void close() {

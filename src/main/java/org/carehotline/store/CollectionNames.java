@@ -10,6 +10,7 @@ public final class CollectionNames {
     public static final String FOLLOWUPS = "followups";
     public static final String COUNTERS = "counters";
     public static final String AUDIT = "audit";
+    public static final String NOTES = "notes";
 
     private CollectionNames() {
     }

@@ -28,5 +28,19 @@ final class IndexSetup {
         // follow-ups: due work by status and time; per case
         db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("status", "dueAt"));
         db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("caseId"));
+        // console: a counselor's cases, search fields, risk, the board's daily figures, screen pop after reload
+        db.getCollection(CollectionNames.CASES).createIndex(Indexes.ascending("ownerId"));
+        db.getCollection(CollectionNames.CASES).createIndex(Indexes.ascending("assignedTo"));
+        db.getCollection(CollectionNames.CASES).createIndex(Indexes.ascending("status", "updatedAt"));
+        db.getCollection(CollectionNames.CASES).createIndex(Indexes.ascending("categories"));
+        db.getCollection(CollectionNames.CASES).createIndex(Indexes.ascending("riskLevel"));
+        db.getCollection(CollectionNames.CASES).createIndex(Indexes.ascending("openedAt"));
+        db.getCollection(CollectionNames.CALLERS).createIndex(Indexes.ascending("name"));
+        db.getCollection(CollectionNames.CALLERS).createIndex(Indexes.ascending("plate"));
+        db.getCollection(CollectionNames.CONTACTS).createIndex(Indexes.ascending("answeredBy"));
+        db.getCollection(CollectionNames.CONTACTS).createIndex(Indexes.ascending("offers.counselorId", "startedAt"));
+        db.getCollection(CollectionNames.CONTACTS).createIndex(Indexes.ascending("kind", "startedAt"));
+        db.getCollection(CollectionNames.NOTES).createIndex(Indexes.ascending("caseId", "at"));
+        db.getCollection(CollectionNames.AUDIT).createIndex(Indexes.descending("at"));
     }
 }

@@ -7,7 +7,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.carehotline.counselors.AccountBootstrap;
 import org.carehotline.support.Browser;
+import org.carehotline.support.ConsolePages;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
 import org.carehotline.testing.AgiReplies;
@@ -18,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
-/** The first console page in a real browser, after a real (fake-Asterisk) call. */
+/** The case list and a case's timeline in a real browser, after a real (fake-Asterisk) call, in Chinese then English. */
 class CasesPageBrowserTest {
 
     @TempDir
@@ -45,24 +47,32 @@ class CasesPageBrowserTest {
         call.respondUntilClosed();
 
         try (Browser browser = new Browser()) {
-            browser.driver.get("http://127.0.0.1:" + hotline.httpPort() + "/");
-            assertEquals("最近的个案 · 职工关爱热线", browser.driver.getTitle());
-            List<WebElement> cases = browser.driver.findElements(By.cssSelector("section.case"));
+            browser.driver.get("http://127.0.0.1:" + hotline.httpPort() + "/cases");
+            assertEquals("登录 · 职工关爱热线", browser.driver.getTitle(), "the case list is behind the sign-in");
+            ConsolePages.signIn(browser, hotline.httpPort(), "sun.supervisor", AccountBootstrap.DEMO_PASSWORD);
+            browser.driver.get("http://127.0.0.1:" + hotline.httpPort() + "/cases");
+            assertEquals("个案 · 职工关爱热线", browser.driver.getTitle());
+            List<WebElement> cases = browser.driver.findElements(By.cssSelector("tr.case-row"));
             assertEquals(1, cases.size());
             WebElement only = cases.get(0);
             assertTrue(only.getText().contains("HL-2026-000001"), only.getText());
-            assertEquals("138****5678", only.findElement(By.cssSelector(".phone")).getText());
-            WebElement contact = only.findElement(By.cssSelector("tr.contact"));
-            assertTrue(contact.getText().contains("心理关爱"), contact.getText());
-            assertTrue(contact.getText().contains("已接听"), contact.getText());
-            assertTrue(contact.getText().contains("王芳"), "answered by the demo counselor: " + contact.getText());
-            assertTrue(contact.getText().contains("95"), contact.getText());
+            assertEquals("13812345678", only.findElement(By.cssSelector(".phone")).getText(),
+                    "a supervisor sees the whole number");
+            assertTrue(only.getText().contains("心理关爱"), only.getText());
+            assertTrue(only.getText().contains("王芳"), "owned by the counselor who answered: " + only.getText());
             browser.screenshot("cases-zh");
+
+            only.findElement(By.tagName("a")).click();
+            WebElement callRow = ConsolePages.await(browser, By.cssSelector("tr.timeline-call"));
+            assertTrue(callRow.getText().contains("已接听"), callRow.getText());
+            assertTrue(callRow.getText().contains("1m35s"), "talk time on the timeline: " + callRow.getText());
 
             browser.driver.findElement(By.id("language-switch")).click();
             new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(5))
-                    .until(d -> d.getTitle().startsWith("Recent cases"));
-            assertTrue(browser.driver.findElement(By.cssSelector("tr.contact")).getText().contains("Psychological support"));
+                    .until(d -> d.findElement(By.cssSelector("tr.timeline-call")).getText().contains("Answered"));
+            browser.driver.get("http://127.0.0.1:" + hotline.httpPort() + "/cases");
+            assertTrue(browser.driver.getTitle().startsWith("Cases"), "the session keeps the language");
+            assertTrue(browser.driver.findElement(By.cssSelector("tr.case-row")).getText().contains("Psychological support"));
             browser.screenshot("cases-en");
         }
     }

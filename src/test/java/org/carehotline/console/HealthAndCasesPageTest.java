@@ -11,6 +11,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.List;
+import java.util.Set;
+import org.carehotline.counselors.AccountBootstrap;
+import org.carehotline.counselors.Counselor;
+import org.carehotline.counselors.CounselorRepository;
+import org.carehotline.counselors.PasswordHasher;
+import org.carehotline.counselors.Role;
+import org.carehotline.support.ConsoleClient;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
 import org.carehotline.testing.AgiReplies;
@@ -58,23 +66,34 @@ class HealthAndCasesPageTest {
     }
 
     @Test
-    void casesPageListsCasesWithTheirContactsMaskedAndEscaped() throws Exception {
+    void theCaseListNeedsASignInAndMasksNumbersForReferrers() throws Exception {
         hotline = RunningHotline.start(dataDir, MutableClock.at("2026-11-22T08:00:00Z"), Map.of());
         FakeAgiCall call = FakeAgiCall.to(hotline.agiPort).script("inbound").callerId("13812345678").connect();
         call.expectAndReply("^ANSWER$", AgiReplies.SUCCESS);
         call.hangup();
         call.respondUntilClosed();
+        new CounselorRepository(hotline.app.store()).save(new Counselor(null, "union.staff", "工会干事",
+                Set.of(Role.REFERRER), "", Map.of(), List.of(), true), new PasswordHasher().hash("referrer-pw"));
 
-        HttpResponse<String> zh = get("/cases");
+        HttpResponse<String> anonymous = get("/cases");
+        assertEquals(303, anonymous.statusCode(), "no case list without signing in");
+
+        ConsoleClient supervisor = new ConsoleClient(hotline.httpPort());
+        supervisor.signIn("sun.supervisor", AccountBootstrap.DEMO_PASSWORD);
+        HttpResponse<String> zh = supervisor.get("/cases");
         assertEquals(200, zh.statusCode());
-        assertTrue(zh.body().contains("最近的个案"), "Chinese first");
         assertTrue(zh.body().contains("HL-2026-000001"));
-        assertTrue(zh.body().contains("138****5678"), "the number is masked");
-        assertFalse(zh.body().contains("13812345678"), "the full number never reaches the page");
-        assertTrue(zh.body().contains("来电者挂断"), "the contact's outcome is shown");
+        assertTrue(zh.body().contains("13812345678"), "a supervisor sees the number");
+        assertTrue(supervisor.get("/cases?lang=en").body().contains("Cases"));
 
-        HttpResponse<String> en = get("/cases?lang=en");
-        assertTrue(en.body().contains("Recent cases"));
-        assertTrue(en.body().contains("Abandoned"));
+        ConsoleClient referrer = new ConsoleClient(hotline.httpPort());
+        referrer.signIn("union.staff", "referrer-pw");
+        HttpResponse<String> masked = referrer.get("/cases?phone=13812345678");
+        assertEquals(200, masked.statusCode());
+        assertTrue(masked.body().contains("138****5678"), "a referrer can check that a worker has a case");
+        assertFalse(masked.body().replace("value=\"13812345678\"", "").contains("13812345678"),
+                "a referrer never gets the number back (only what they typed)");
+        assertEquals(403, referrer.get("/cases/" + hotline.cases().recent(1).get(0).id()).statusCode(),
+                "referrers read no case files");
     }
 }

@@ -1,0 +1,56 @@
+package org.carehotline.console;
+
+import io.vertx.core.eventbus.EventBus;
+import io.vertx.core.json.JsonObject;
+import org.carehotline.live.LiveFeed;
+
+/**
+ * The live feed on the Vert.x event bus. Publishing only queues the message for the event loop,
+ * so it never blocks the call-handling threads that call it. {@link LiveStream} turns the
+ * messages into Server-Sent Events for each signed-in browser.
+ */
+public final class EventBusLiveFeed implements LiveFeed {
+
+    /** Board changes: waiting calls or counselor states. */
+    static final String BOARD = "hotline.live.board";
+    /** Crisis alerts, for supervisors. */
+    static final String CRISIS = "hotline.live.crisis";
+    private static final String COUNSELOR_PREFIX = "hotline.live.counselor.";
+
+    private final EventBus bus;
+
+    public EventBusLiveFeed(EventBus bus) {
+        this.bus = bus;
+    }
+
+    /** The address of one counselor's own events (their calls). */
+    static String counselorAddress(String counselorId) {
+        return COUNSELOR_PREFIX + counselorId;
+    }
+
+    @Override
+    public void boardChanged() {
+        bus.publish(BOARD, "changed");
+    }
+
+    @Override
+    public void callOffered(String counselorId, String contactId) {
+        bus.publish(counselorAddress(counselorId), new JsonObject().put("type", "offered").put("contactId", contactId));
+    }
+
+    @Override
+    public void callAnswered(String counselorId, String contactId) {
+        bus.publish(counselorAddress(counselorId), new JsonObject().put("type", "answered").put("contactId", contactId));
+    }
+
+    @Override
+    public void crisisAlert(String contactId, String reason) {
+        bus.publish(CRISIS, new JsonObject().put("contactId", contactId).put("reason", reason));
+    }
+
+    /** A counselor rated a case's risk high or imminent: every supervisor is alerted. */
+    public void riskRaised(String caseId, String caseNumber, String level) {
+        bus.publish(CRISIS, new JsonObject().put("caseId", caseId).put("caseNumber", caseNumber)
+                .put("level", level).put("reason", "risk " + level));
+    }
+}

@@ -1,0 +1,115 @@
+package org.carehotline.console;
+
+import io.vertx.ext.web.Router;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.carehotline.cases.CaseQuery;
+import org.carehotline.cases.CaseSearch;
+import org.carehotline.console.auth.Access;
+import org.carehotline.console.auth.User;
+import org.carehotline.counselors.Role;
+import org.carehotline.routing.PresenceState;
+
+/**
+ * The counselor's one screen ({@code /}): their status, the caller's card (the current or most
+ * recent call offered to them, so a reload loses nothing), the compact board and their latest
+ * cases. Also the status actions and the card fragment the screen pop fetches.
+ */
+final class HomeRoutes {
+
+    static final List<String> PAUSE_REASONS = List.of("break", "meal", "training", "paperwork", "other");
+
+    private final Pages pages;
+    private final org.carehotline.routing.Router routing;
+    private final CallerCard card;
+    private final BoardPanel board;
+    private final CaseGuard guard;
+    private final CaseSearch search;
+    private final CaseRows rows;
+    private final Audit audit;
+
+    HomeRoutes(Pages pages, org.carehotline.routing.Router routing, CallerCard card, BoardPanel board,
+               CaseGuard guard, CaseSearch search, CaseRows rows, Audit audit) {
+        this.pages = pages;
+        this.routing = routing;
+        this.card = card;
+        this.board = board;
+        this.guard = guard;
+        this.search = search;
+        this.rows = rows;
+        this.audit = audit;
+    }
+
+    void mount(Router router, Access access) {
+        router.get("/").handler(access.require()).handler(ctx -> pages.handle(ctx, this::home));
+        router.post("/status").handler(access.require(Role.COUNSELOR, Role.LAWYER))
+                .handler(ctx -> pages.handle(ctx, this::setStatus));
+        router.get("/status/panel").handler(access.require(Role.COUNSELOR, Role.LAWYER)).handler(ctx -> pages.handle(
+                ctx, request -> Reply.view("status-fragment.ftlh").with("status", status(request.signedIn()))));
+        router.get("/card/:contactId").handler(access.require(Role.COUNSELOR, Role.LAWYER, Role.SUPERVISOR,
+                Role.ADMINISTRATOR)).handler(ctx -> pages.handle(ctx, this::cardFragment));
+    }
+
+    private Reply home(Request request) {
+        User user = request.signedIn();
+        Reply.View view = Reply.view("home.ftlh");
+        if (user.takesCalls()) {
+            view.with("status", status(user));
+            Optional<String> last = guard.visibility().lastOfferedContact(user.id());
+            view.with("card", last.flatMap(id -> card.model(user, id)).orElse(null));
+            if (last.isPresent()) {
+                audit.record(request, "card.read", last.get(), "on load");
+            }
+        }
+        view.with("pauseReasons", PAUSE_REASONS);
+        // union staff outside the hotline (referrers) do not watch the team's live state
+        view.with("board", user.worksCases() ? board.model() : null);
+        if (user.worksCases()) {
+            Optional<java.util.Set<String>> visible = user.seesAllCases() ? Optional.empty()
+                    : Optional.of(guard.visibility().caseIdsWorkedBy(user.id()));
+            view.with("cases", rows.rows(search.search(CaseQuery.everything(), visible, 1, 10).cases(), user));
+        } else {
+            view.with("cases", List.of());
+        }
+        return view;
+    }
+
+    private Map<String, Object> status(User user) {
+        PresenceState state = routing.states().getOrDefault(user.id(), PresenceState.OFFLINE);
+        String reason = routing.snapshot().stream().filter(s -> s.counselor().id().equals(user.id())).findFirst()
+                .flatMap(s -> s.console().pauseReason()).orElse("");
+        boolean signedOut = routing.snapshot().stream().filter(s -> s.counselor().id().equals(user.id()))
+                .findFirst().map(s -> !s.console().signedIn()).orElse(true);
+        return Map.of("state", state.name(), "reason", reason, "signedOut", signedOut);
+    }
+
+    private Reply setStatus(Request request) {
+        User user = request.signedIn();
+        String action = request.param("action");
+        switch (action) {
+            case "available" -> {
+                routing.signIn(user.id());
+                routing.resume(user.id());
+            }
+            case "pause" -> {
+                String reason = request.param("reason");
+                routing.pause(user.id(), PAUSE_REASONS.contains(reason) ? reason : "other");
+            }
+            case "offline" -> routing.signOut(user.id());
+            default -> {
+                return new Reply.Redirect("/");
+            }
+        }
+        audit.record(request, "status." + action, user.login(), request.param("reason"));
+        return new Reply.Redirect("/");
+    }
+
+    private Reply cardFragment(Request request) {
+        User user = request.signedIn();
+        String contactId = request.path("contactId");
+        Map<String, Object> model = card.model(user, contactId).orElseThrow(() -> new Reply.NotFound(contactId));
+        audit.record(request, "card.read", contactId, "screen pop");
+        return Reply.view("card-fragment.ftlh").with("card", model);
+    }
+}

@@ -1,0 +1,106 @@
+package org.carehotline.console;
+
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.Session;
+import java.util.concurrent.Callable;
+import java.util.function.Function;
+import org.carehotline.console.auth.Csrf;
+import org.carehotline.console.auth.Sessions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs a page handler: copies the request on the event loop, loads the data and renders the
+ * template on a virtual thread ({@link Blocking}), then answers on the event loop. Adds what
+ * every page shows: texts in the session's language, the user, the CSRF token, the path for
+ * the language switch. Forbidden and missing things get the 403 and 404 pages.
+ */
+final class Pages {
+
+    private static final Logger log = LoggerFactory.getLogger(Pages.class);
+    private static final String LANG_KEY = "lang";
+
+    private final Templates templates;
+    private final Messages messages;
+    private final Blocking blocking;
+    private final Csrf csrf;
+
+    Pages(Templates templates, Messages messages, Blocking blocking, Csrf csrf) {
+        this.templates = templates;
+        this.messages = messages;
+        this.blocking = blocking;
+        this.csrf = csrf;
+    }
+
+    /** The language: {@code ?lang=} switches it and the session remembers it; Chinese first. */
+    static String language(RoutingContext ctx) {
+        Session session = ctx.session();
+        String asked = ctx.request().getParam(LANG_KEY);
+        if (asked != null && Messages.LANGUAGES.contains(asked)) {
+            if (session != null) {
+                session.put(LANG_KEY, asked);
+            }
+            return asked;
+        }
+        String kept = session == null ? null : session.get(LANG_KEY);
+        return Messages.pick(kept);
+    }
+
+    /** Handles the request with {@code handler}, run on a virtual thread. */
+    void handle(RoutingContext ctx, Function<Request, Reply> handler) {
+        Request request = Request.of(ctx);
+        String token = ctx.session() == null ? "" : csrf.token(ctx.session());
+        String path = ctx.request().path();
+        Callable<Answer> work = () -> {
+            Reply reply;
+            try {
+                reply = handler.apply(request);
+            } catch (Reply.Forbidden e) {
+                reply = Reply.view("error.ftlh", 403).with("code", 403);
+            } catch (Reply.NotFound e) {
+                reply = Reply.view("error.ftlh", 404).with("code", 404);
+            }
+            if (reply instanceof Reply.Redirect redirect) {
+                return new Answer(303, null, redirect);
+            }
+            Reply.View view = (Reply.View) reply;
+            view.model().put("t", messages.forLanguage(request.lang()));
+            view.model().put("lang", request.lang());
+            view.model().put("me", request.user().orElse(null));
+            view.model().put("csrf", token);
+            view.model().put("path", path);
+            return new Answer(view.status(), templates.render(view.template(), view.model()), null);
+        };
+        blocking.run(work).onComplete(result -> {
+            if (result.failed()) {
+                log.error("Console page {} failed", path, result.cause());
+                ctx.response().setStatusCode(500).putHeader("content-type", "text/plain; charset=utf-8")
+                        .end("页面暂时无法显示 / The page cannot be shown right now");
+                return;
+            }
+            Answer answer = result.result();
+            if (answer.redirect() != null) {
+                answer.redirect().onLoop().accept(ctx);
+                ctx.response().setStatusCode(303).putHeader("location", answer.redirect().location()).end();
+            } else {
+                ctx.response().setStatusCode(answer.status()).putHeader("content-type", "text/html; charset=utf-8")
+                        .putHeader("cache-control", "no-store")
+                        // case files are never framed by another site, nor sniffed, nor leaked by referrer
+                        .putHeader("x-frame-options", "DENY").putHeader("x-content-type-options", "nosniff")
+                        .putHeader("referrer-policy", "same-origin").end(answer.body());
+            }
+        });
+    }
+
+    /** Answers a request that is not allowed, on the event loop (role checks before any work). */
+    void forbidden(RoutingContext ctx) {
+        handle(ctx, request -> Reply.view("error.ftlh", 403).with("code", 403));
+    }
+
+    /** Whether the request is signed in (for route guards on the event loop). */
+    static boolean signedIn(RoutingContext ctx) {
+        return Sessions.user(ctx).isPresent();
+    }
+
+    private record Answer(int status, String body, Reply.Redirect redirect) {}
+}
