@@ -26,6 +26,8 @@ final class IndexSetup {
         db.getCollection(CollectionNames.CONTACTS).createIndex(Indexes.ascending("kind", "startedAt"));
         db.getCollection(CollectionNames.CASES).createIndex(Indexes.ascending("openedAt"));
         db.getCollection(CollectionNames.CALLERS).createIndex(Indexes.ascending("registered"));
+        db.getCollection(CollectionNames.CONTACTS).createIndex(Indexes.ascending("phone"));
+        db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("phone"));
         // counselors: by login and by phone endpoint (device states, dial events)
         db.getCollection(CollectionNames.COUNSELORS).createIndex(Indexes.ascending("login"), unique);
         db.getCollection(CollectionNames.COUNSELORS).createIndex(Indexes.ascending("endpoint"));

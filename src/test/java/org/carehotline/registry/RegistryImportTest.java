@@ -17,10 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The worker registry import on the embedded store: validation, merge by number, idempotence. */
-class RegistryImportTest {
+public class RegistryImportTest {
 
     /** UTF-8 with a BOM, as Excel saves "CSV UTF-8"; line numbers as Excel shows them. */
-    static final String FILE = "\uFEFF姓名,手机号,职业,车牌号,单位,地区\r\n"
+    public static final String FILE = "\uFEFF姓名,手机号,职业,车牌号,单位,地区\r\n"
             + "张伟,138 0013 8000,货车司机,豫A 12345,顺达物流,郑州\r\n"        // 2: merges with the caller who called
             + "李强,+86 139-0000-0001,货车司机,粤B12345挂,\"远航运输, 有限公司\",广州\r\n" // 3: new, comma inside quotes
             + "王芳,12345,快递员,,,北京\r\n"                                    // 4: a short code, not a phone

@@ -1,0 +1,74 @@
+package org.carehotline.reports;
+
+import com.mongodb.client.MongoCollection;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Function;
+import org.bson.Document;
+import org.carehotline.store.CollectionNames;
+import org.carehotline.store.MongoStore;
+
+/**
+ * Coverage: of the workers in the union's registry (callers with {@code registered: true}), how
+ * many the hotline has reached. "Reached" means any contact with their number (a call in, or a
+ * follow-up call out recorded as a contact) or a follow-up with at least one attempt. Numbers
+ * are looked up in batches with $in on the indexed phone fields. Blocking.
+ */
+public final class CoverageFigures {
+
+    /** The whole registry, then by occupation and by region. */
+    public record Coverage(CoverageRow all, List<CoverageRow> byOccupation, List<CoverageRow> byRegion) {}
+
+    private static final int BATCH = 1000;
+
+    private final MongoCollection<Document> callers;
+    private final MongoCollection<Document> contacts;
+    private final MongoCollection<Document> followups;
+
+    public CoverageFigures(MongoStore store) {
+        this.callers = store.database().getCollection(CollectionNames.CALLERS);
+        this.contacts = store.database().getCollection(CollectionNames.CONTACTS);
+        this.followups = store.database().getCollection(CollectionNames.FOLLOWUPS);
+    }
+
+    public Coverage coverage() {
+        List<Document> registered = callers.find(new Document("registered", true))
+                .projection(new Document("phone", 1).append("occupation", 1).append("region", 1))
+                .into(new ArrayList<>());
+        Set<String> reached = reached(registered.stream().map(d -> d.getString("phone")).toList());
+        long reachedAll = registered.stream().filter(d -> reached.contains(d.getString("phone"))).count();
+        return new Coverage(new CoverageRow("", registered.size(), reachedAll),
+                groups(registered, reached, d -> d.getString("occupation")),
+                groups(registered, reached, d -> d.getString("region")));
+    }
+
+    private Set<String> reached(List<String> phones) {
+        Set<String> reached = new HashSet<>();
+        for (int from = 0; from < phones.size(); from += BATCH) {
+            List<String> batch = phones.subList(from, Math.min(phones.size(), from + BATCH));
+            Document in = new Document("$in", batch);
+            contacts.distinct("phone", new Document("phone", in), String.class).into(reached);
+            followups.distinct("phone", new Document("phone", in).append("attempts.0",
+                    new Document("$exists", true)), String.class).into(reached);
+        }
+        return reached;
+    }
+
+    private static List<CoverageRow> groups(List<Document> registered, Set<String> reached,
+                                            Function<Document, String> group) {
+        Map<String, long[]> counts = new TreeMap<>();
+        for (Document d : registered) {
+            String key = group.apply(d) == null ? "" : group.apply(d);
+            long[] c = counts.computeIfAbsent(key, k -> new long[2]);
+            c[0]++;
+            c[1] += reached.contains(d.getString("phone")) ? 1 : 0;
+        }
+        List<CoverageRow> rows = new ArrayList<>();
+        counts.forEach((k, c) -> rows.add(new CoverageRow(k, c[0], c[1])));
+        return rows;
+    }
+}
