@@ -100,6 +100,10 @@ class ReportsPageBrowserTest {
             assertTrue(browser.driver.findElement(By.id("formula-service-level")).getText().contains("20 秒"));
             assertEquals(1, browser.driver.findElements(By.cssSelector("#crisis-table tbody tr")).size());
             browser.screenshot("reports-zh");
+            for (String part : List.of("care", "coverage")) {
+                browser.driver.executeScript("document.getElementById(arguments[0]).scrollIntoView()", part);
+                browser.screenshot("reports-" + part + "-zh");
+            }
             browser.driver.findElement(By.id("language-switch")).click();
             wait.until(d -> d.getTitle().startsWith("Service and care report"));
             browser.screenshot("reports-en");
