@@ -28,9 +28,9 @@ public final class CareFigures {
     private final MongoCollection<Document> callers;
 
     public CareFigures(MongoStore store) {
-        this.cases = store.database().getCollection(CollectionNames.CASES);
-        this.contacts = store.database().getCollection(CollectionNames.CONTACTS);
-        this.callers = store.database().getCollection(CollectionNames.CALLERS);
+        this.cases = ReportCollections.of(store, CollectionNames.CASES);
+        this.contacts = ReportCollections.of(store, CollectionNames.CONTACTS);
+        this.callers = ReportCollections.of(store, CollectionNames.CALLERS);
     }
 
     /** Cases opened in the period. */

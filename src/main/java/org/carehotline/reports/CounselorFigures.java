@@ -22,8 +22,8 @@ public final class CounselorFigures {
     private final MongoCollection<Document> counselors;
 
     public CounselorFigures(MongoStore store) {
-        this.contacts = store.database().getCollection(CollectionNames.CONTACTS);
-        this.counselors = store.database().getCollection(CollectionNames.COUNSELORS);
+        this.contacts = ReportCollections.of(store, CollectionNames.CONTACTS);
+        this.counselors = ReportCollections.of(store, CollectionNames.COUNSELORS);
     }
 
     /** One row per counselor who was offered or answered a call in the period, by name. */

@@ -28,9 +28,9 @@ public final class CrisisFigures {
     private final MongoCollection<Document> followups;
 
     public CrisisFigures(MongoStore store) {
-        this.contacts = store.database().getCollection(CollectionNames.CONTACTS);
-        this.cases = store.database().getCollection(CollectionNames.CASES);
-        this.followups = store.database().getCollection(CollectionNames.FOLLOWUPS);
+        this.contacts = ReportCollections.of(store, CollectionNames.CONTACTS);
+        this.cases = ReportCollections.of(store, CollectionNames.CASES);
+        this.followups = ReportCollections.of(store, CollectionNames.FOLLOWUPS);
     }
 
     /** The period's crisis calls, oldest first. */

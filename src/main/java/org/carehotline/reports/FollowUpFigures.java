@@ -24,7 +24,7 @@ public final class FollowUpFigures {
     private final Clock clock;
 
     public FollowUpFigures(MongoStore store, Clock clock) {
-        this.followups = store.database().getCollection(CollectionNames.FOLLOWUPS);
+        this.followups = ReportCollections.of(store, CollectionNames.FOLLOWUPS);
         this.clock = clock;
     }
 

@@ -25,7 +25,7 @@ public final class ServiceFigures {
     private final ReportSettings settings;
 
     public ServiceFigures(MongoStore store, ReportSettings settings) {
-        this.contacts = store.database().getCollection(CollectionNames.CONTACTS);
+        this.contacts = ReportCollections.of(store, CollectionNames.CONTACTS);
         this.settings = settings;
     }
 
