@@ -20,7 +20,8 @@ public record HotlineConfig(
         StoreConfig store,
         AccountsConfig accounts,
         CallConfig calls,
-        RoutingRules routing) {
+        RoutingRules routing,
+        ReportConfig reports) {
 
     /** The console's HTTP listener. */
     public record HttpConfig(String host, int port, Path templatesDir) {}
@@ -38,6 +39,9 @@ public record HotlineConfig(
             return mongoUri.isEmpty();
         }
     }
+
+    /** Report definitions: short-abandon threshold and service-level target, both in seconds of waiting. */
+    public record ReportConfig(int shortAbandonSeconds, int serviceLevelSeconds) {}
 
     /** First-start accounts. An empty admin password means: generate one. */
     public record AccountsConfig(String adminPassword, boolean demo) {}
@@ -86,7 +90,9 @@ public record HotlineConfig(
                         s.integer("routing.widen-skill-after-seconds", 0, 3600),
                         s.integer("routing.overflow-after-seconds", 10, 7200),
                         s.integer("routing.wrap-up-seconds", 0, 600),
-                        s.integer("routing.max-consecutive-misses", 1, 100)));
+                        s.integer("routing.max-consecutive-misses", 1, 100)),
+                new ReportConfig(s.integer("reports.short-abandon-seconds", 0, 600),
+                        s.integer("reports.service-level-seconds", 1, 3600)));
         s.throwIfInvalid();
         return config;
     }

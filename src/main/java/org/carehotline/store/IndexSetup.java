@@ -22,6 +22,12 @@ final class IndexSetup {
         db.getCollection(CollectionNames.CONTACTS).createIndex(Indexes.ascending("uniqueId"));
         db.getCollection(CollectionNames.CONTACTS).createIndex(Indexes.ascending("caseId", "startedAt"));
         db.getCollection(CollectionNames.CONTACTS).createIndex(Indexes.ascending("endedAt", "startedAt"));
+        // reports: calls by start time; cases by opening; registered workers (coverage)
+        db.getCollection(CollectionNames.CONTACTS).createIndex(Indexes.ascending("kind", "startedAt"));
+        db.getCollection(CollectionNames.CASES).createIndex(Indexes.ascending("openedAt"));
+        db.getCollection(CollectionNames.CALLERS).createIndex(Indexes.ascending("registered"));
+        db.getCollection(CollectionNames.CONTACTS).createIndex(Indexes.ascending("phone"));
+        db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("phone"));
         // counselors: by login and by phone endpoint (device states, dial events)
         db.getCollection(CollectionNames.COUNSELORS).createIndex(Indexes.ascending("login"), unique);
         db.getCollection(CollectionNames.COUNSELORS).createIndex(Indexes.ascending("endpoint"));

@@ -1,0 +1,70 @@
+package org.carehotline.reports;
+
+import com.mongodb.client.MongoCollection;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.bson.Document;
+import org.carehotline.store.CollectionNames;
+import org.carehotline.store.MongoStore;
+
+/**
+ * Per-counselor figures: offers and misses from the calls' offer lists ($unwind, $group), calls
+ * and talk time from who answered. Occupancy needs staffed (signed-in) time and pauses need
+ * pause records: neither is stored yet, so the page says so instead of guessing. Blocking.
+ */
+public final class CounselorFigures {
+
+    private final MongoCollection<Document> contacts;
+    private final MongoCollection<Document> counselors;
+
+    public CounselorFigures(MongoStore store) {
+        this.contacts = ReportCollections.of(store, CollectionNames.CONTACTS);
+        this.counselors = ReportCollections.of(store, CollectionNames.COUNSELORS);
+    }
+
+    /** One row per counselor who was offered or answered a call in the period, by name. */
+    public List<CounselorRow> rows(ReportPeriod period) {
+        Document match = new Document("$match", new Document("kind", "inbound_call").append("startedAt",
+                new Document("$gte", Date.from(period.start())).append("$lt", Date.from(period.end()))));
+        Map<String, long[]> figures = new TreeMap<>();
+        // an offer still without an outcome (ringing, or its DialEnd was lost) is not counted as a miss
+        Document missed = new Document("$ne",
+                List.of(new Document("$ifNull", List.of("$offers.outcome", "ANSWER")), "ANSWER"));
+        for (Document g : contacts.aggregate(List.of(match, new Document("$unwind", "$offers"),
+                new Document("$group", new Document("_id", "$offers.counselorId")
+                        .append("offers", new Document("$sum", 1))
+                        .append("misses", new Document("$sum", new Document("$cond", List.of(missed, 1, 0)))))))) {
+            long[] f = figures.computeIfAbsent(g.getString("_id"), k -> new long[4]);
+            f[0] = ServiceFigures.n(g, "offers");
+            f[1] = ServiceFigures.n(g, "misses");
+        }
+        for (Document g : contacts.aggregate(List.of(match,
+                new Document("$match", new Document("answeredBy", new Document("$exists", true))),
+                new Document("$group", new Document("_id", "$answeredBy")
+                        .append("calls", new Document("$sum", 1))
+                        .append("talk", new Document("$sum", new Document("$ifNull", List.of("$talkSeconds", 0)))))))) {
+            long[] f = figures.computeIfAbsent(g.getString("_id"), k -> new long[4]);
+            f[2] = ServiceFigures.n(g, "calls");
+            f[3] = ServiceFigures.n(g, "talk");
+        }
+        Map<String, String> names = names();
+        List<CounselorRow> rows = new ArrayList<>();
+        figures.forEach((id, f) -> rows.add(new CounselorRow(id, names.getOrDefault(id, id), f[0], f[1], f[2], f[3])));
+        return rows;
+    }
+
+    /** Display names by counselor id and by login (offers name the id; older data may name the login). */
+    private Map<String, String> names() {
+        Map<String, String> names = new HashMap<>();
+        for (Document c : counselors.find().projection(new Document("login", 1).append("displayName", 1))) {
+            String name = c.getString("displayName");
+            names.put(c.getObjectId("_id").toHexString(), name);
+            names.put(c.getString("login"), name);
+        }
+        return names;
+    }
+}

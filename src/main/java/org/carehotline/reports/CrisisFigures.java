@@ -1,0 +1,71 @@
+package org.carehotline.reports;
+
+import com.mongodb.client.MongoCollection;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.bson.Document;
+import org.bson.types.ObjectId;
+import org.carehotline.store.CollectionNames;
+import org.carehotline.store.MongoStore;
+
+/**
+ * Crisis calls of a period (menu category CRISIS_INTERVENTION, which key 0 "help now" also
+ * chooses), each with its case, how the call ended and when the first follow-up call was tried.
+ * A high-risk caller who chose another category is urgent for routing but is not listed here:
+ * contacts do not yet record that flag. Blocking.
+ */
+public final class CrisisFigures {
+
+    static final String CRISIS = "CRISIS_INTERVENTION";
+
+    private final MongoCollection<Document> contacts;
+    private final MongoCollection<Document> cases;
+    private final MongoCollection<Document> followups;
+
+    public CrisisFigures(MongoStore store) {
+        this.contacts = ReportCollections.of(store, CollectionNames.CONTACTS);
+        this.cases = ReportCollections.of(store, CollectionNames.CASES);
+        this.followups = ReportCollections.of(store, CollectionNames.FOLLOWUPS);
+    }
+
+    /** The period's crisis calls, oldest first. */
+    public List<CrisisRow> rows(ReportPeriod period) {
+        List<Document> calls = contacts.find(new Document("kind", "inbound_call").append("category", CRISIS)
+                        .append("startedAt", CareFigures.range(period)))
+                .projection(new Document("caseId", 1).append("startedAt", 1).append("disposition", 1)
+                        .append("answeredBy", 1))
+                .into(new ArrayList<>());
+        List<String> caseIds = calls.stream().map(c -> c.getString("caseId")).distinct().toList();
+        Map<String, Document> caseById = new HashMap<>();
+        cases.find(new Document("_id", new Document("$in", caseIds.stream().filter(CareFigures::isObjectId)
+                        .map(ObjectId::new).toList())))
+                .projection(new Document("number", 1).append("status", 1))
+                .forEach(c -> caseById.put(c.getObjectId("_id").toHexString(), c));
+        Map<String, List<Instant>> attemptsByCase = new HashMap<>();
+        followups.find(new Document("caseId", new Document("$in", caseIds))).projection(new Document("caseId", 1)
+                .append("attempts", 1)).forEach(f -> f.getList("attempts", Document.class, List.of()).forEach(a ->
+                attemptsByCase.computeIfAbsent(f.getString("caseId"), k -> new ArrayList<>())
+                        .add(a.getDate("at").toInstant())));
+        List<CrisisRow> rows = new ArrayList<>();
+        for (Document call : calls) {
+            Instant started = call.getDate("startedAt").toInstant();
+            Document careCase = caseById.getOrDefault(call.getString("caseId"), new Document());
+            Optional<Instant> first = attemptsByCase.getOrDefault(call.getString("caseId"), List.of()).stream()
+                    .filter(at -> !at.isBefore(started)).min(Comparator.naturalOrder());
+            rows.add(new CrisisRow(started, str(careCase, "number"), str(call, "disposition"), str(call, "answeredBy"),
+                    str(careCase, "status"), first));
+        }
+        rows.sort(Comparator.comparing(CrisisRow::startedAt));
+        return rows;
+    }
+
+    private static String str(Document d, String key) {
+        Object value = d.get(key);
+        return value == null ? "" : value.toString();
+    }
+}

@@ -1,0 +1,53 @@
+package org.carehotline.reports;
+
+import com.mongodb.client.MongoCollection;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.bson.Document;
+import org.carehotline.store.CollectionNames;
+import org.carehotline.store.MongoStore;
+
+/**
+ * Follow-up figures. An attempt is {@code {at, outcome}} in the follow-up's {@code attempts};
+ * outcome {@code REACHED} (or {@code ANSWER}, the dial status) means the worker was reached.
+ * Follow-ups are few next to calls, so they are read (projected) and counted here. Blocking.
+ */
+public final class FollowUpFigures {
+
+    /** Attempt outcomes that mean the worker was reached. */
+    static final Set<String> REACHED = Set.of("REACHED", "ANSWER");
+    static final Set<String> CLOSED_STATUSES = Set.of("cancelled", "done", "closed");
+
+    private final MongoCollection<Document> followups;
+    private final Clock clock;
+
+    public FollowUpFigures(MongoStore store, Clock clock) {
+        this.followups = ReportCollections.of(store, CollectionNames.FOLLOWUPS);
+        this.clock = clock;
+    }
+
+    public FollowUpRow figures(ReportPeriod period) {
+        Instant now = clock.instant();
+        long due = 0, made = 0, reached = 0, overdue = 0, attempts = 0;
+        for (Document f : followups.find(new Document("dueAt", CareFigures.range(period)))
+                .projection(new Document("attempts", 1).append("status", 1).append("dueAt", 1))) {
+            List<Document> tries = f.getList("attempts", Document.class, List.of());
+            boolean wasReached = tries.stream().anyMatch(FollowUpFigures::reached);
+            due++;
+            attempts += tries.size();
+            made += tries.isEmpty() ? 0 : 1;
+            reached += wasReached ? 1 : 0;
+            boolean closed = CLOSED_STATUSES.contains(String.valueOf(f.getString("status")));
+            if (!wasReached && !closed && f.getDate("dueAt").toInstant().isBefore(now)) {
+                overdue++;
+            }
+        }
+        return new FollowUpRow(due, made, reached, overdue, attempts);
+    }
+
+    static boolean reached(Document attempt) {
+        return REACHED.contains(String.valueOf(attempt.getString("outcome")));
+    }
+}

@@ -1,0 +1,99 @@
+package org.carehotline.reports;
+
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/** Each part of a report as a CSV table, with the page's column titles in the page's language. */
+final class ReportCsv {
+
+    /** The parts that can be exported, as named in {@code /reports.csv?part=}. */
+    static final List<String> PARTS = List.of("service", "counselors", "categories", "callers", "crises", "followups",
+            "coverage");
+
+    private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
+
+    private ReportCsv() {
+    }
+
+    /** The table of one part; throws IllegalArgumentException for an unknown part. */
+    static CsvTable table(Report r, String part, Function<String, String> t) {
+        ZoneId zone = r.period().zone();
+        return switch (part) {
+            case "service" -> {
+                CsvTable csv = new CsvTable(titles(t, "period", "offered", "answered", "abandoned", "shortAbandoned",
+                        "noAnswer", "callbacks", "overflow", "answeredInTarget", "answerRate", "serviceLevel", "asa",
+                        "avgTalk"));
+                for (ServiceRow s : r.service()) {
+                    service(csv, s.label(), s);
+                }
+                yield service(csv, t.apply("value.total"), r.total());
+            }
+            case "counselors" -> {
+                CsvTable csv = new CsvTable(titles(t, "counselor", "offers", "misses", "calls", "talk", "avgTalk"));
+                r.counselors().forEach(c -> csv.row(c.name(), c.offers(), c.misses(), c.calls(), c.talkSeconds(),
+                        c.averageTalkSeconds()));
+                yield csv;
+            }
+            case "categories" -> {
+                CsvTable csv = new CsvTable(titles(t, "kind", "category", "count"));
+                r.callsByCategory().forEach(x -> csv.row(t.apply("col.calls"), category(t, x.label()), x.count()));
+                r.casesByCategory().forEach(x -> csv.row(t.apply("col.cases"), category(t, x.label()), x.count()));
+                yield csv;
+            }
+            case "callers" -> {
+                CsvTable csv = new CsvTable(titles(t, "field", "group", "cases"));
+                for (Map.Entry<String, List<Tally>> e : r.casesByCaller().entrySet()) {
+                    e.getValue().forEach(x -> csv.row(t.apply("field." + e.getKey()), value(t, x.label()), x.count()));
+                }
+                yield csv;
+            }
+            case "crises" -> {
+                CsvTable csv = new CsvTable(titles(t, "started", "case", "disposition", "answeredBy", "caseStatus",
+                        "firstFollowUp", "hoursToFollowUp"));
+                r.crises().forEach(c -> csv.row(LOCAL.format(c.startedAt().atZone(zone)), c.caseNumber(),
+                        c.disposition(), c.answeredBy(), c.caseStatus(),
+                        c.firstFollowUpAt().map(f -> LOCAL.format(f.atZone(zone))).orElse(""), c.hoursToFollowUp()));
+                yield csv;
+            }
+            case "followups" -> {
+                FollowUpRow f = r.followUps();
+                yield new CsvTable(titles(t, "due", "made", "reached", "overdue", "attempts", "attemptsPerReach"))
+                        .row(f.due(), f.made(), f.reached(), f.overdue(), f.attempts(), f.attemptsPerReach());
+            }
+            case "coverage" -> {
+                CsvTable csv = new CsvTable(titles(t, "field", "group", "registered", "reached", "percent"));
+                CoverageRow all = r.coverage().all();
+                csv.row(t.apply("value.total"), "", all.registered(), all.reached(), all.percent());
+                r.coverage().byOccupation().forEach(c -> coverage(csv, t.apply("field.occupation"), t, c));
+                r.coverage().byRegion().forEach(c -> coverage(csv, t.apply("field.region"), t, c));
+                yield csv;
+            }
+            default -> throw new IllegalArgumentException("unknown report part " + part);
+        };
+    }
+
+    private static CsvTable service(CsvTable csv, String label, ServiceRow s) {
+        return csv.row(label, s.offered(), s.answered(), s.abandoned(), s.shortAbandoned(), s.noAnswer(), s.callbacks(),
+                s.overflow(), s.answeredInTarget(), s.answerRate(), s.serviceLevel(), s.averageSpeedOfAnswer(),
+                s.averageTalkSeconds());
+    }
+
+    private static void coverage(CsvTable csv, String field, Function<String, String> t, CoverageRow c) {
+        csv.row(field, value(t, c.group()), c.registered(), c.reached(), c.percent());
+    }
+
+    private static List<String> titles(Function<String, String> t, String... columns) {
+        return List.of(columns).stream().map(c -> t.apply("col." + c)).toList();
+    }
+
+    static String category(Function<String, String> t, String category) {
+        return category.isEmpty() ? t.apply("value.none") : t.apply("category." + category);
+    }
+
+    static String value(Function<String, String> t, String value) {
+        return value.isEmpty() ? t.apply("value.none") : value;
+    }
+}

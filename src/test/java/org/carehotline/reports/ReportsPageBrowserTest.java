@@ -1,0 +1,127 @@
+package org.carehotline.reports;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.vertx.core.Vertx;
+import io.vertx.ext.web.Router;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.carehotline.registry.RegistryImportTest;
+import org.carehotline.store.CollectionNames;
+import org.carehotline.store.MongoStore;
+import org.carehotline.support.Browser;
+import org.carehotline.support.TestStores;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The report routes on a real Vert.x server over the embedded store, in a real browser: the
+ * registry import with its rejections, the charts drawn by the served ECharts, and the CSV.
+ */
+class ReportsPageBrowserTest {
+
+    @TempDir
+    Path dataDir;
+    @TempDir
+    Path files;
+    private MongoStore store;
+    private Vertx vertx;
+    private ExecutorService virtualThreads;
+    private int port;
+
+    @BeforeEach
+    void start() {
+        store = TestStores.open(dataDir);
+        store.database().getCollection(CollectionNames.CONTACTS).insertMany(ServiceFiguresTest.knownCalls());
+        store.database().getCollection(CollectionNames.CONTACTS).insertOne(Calls.startedAt("2026-11-22T07:00:00Z")
+                .category("CRISIS_INTERVENTION", "0").phone("13800138000").answered("c1", 4, 1500).build());
+        virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
+        vertx = Vertx.vertx();
+        Clock clock = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
+        Router router = Router.router(vertx);
+        new ReportRoutes(vertx, new ReportRoutes.Parts(store, new ReportSettings(5, 20), ServiceFiguresTest.SHANGHAI,
+                Path.of("templates"), virtualThreads, clock)).mount(router);
+        port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await().actualPort();
+    }
+
+    @AfterEach
+    void stop() {
+        vertx.close().await();
+        virtualThreads.shutdownNow();
+        store.close();
+    }
+
+    @Test
+    void importTheRegistryThenSeeTheChartsAndDownloadTheCsv() throws Exception {
+        Path registry = files.resolve("职工名册.csv");
+        Files.writeString(registry, RegistryImportTest.FILE, StandardCharsets.UTF_8);
+        try (Browser browser = new Browser()) {
+            browser.driver.get(url("/registry/import"));
+            browser.driver.findElement(By.id("file")).sendKeys(registry.toAbsolutePath().toString());
+            browser.driver.findElement(By.id("import-submit")).click();
+            WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(15));
+            wait.until(d -> !d.findElements(By.id("import-result")).isEmpty());
+            assertEquals("4", browser.driver.findElement(By.id("added")).getText());
+            List<WebElement> rejected = browser.driver.findElements(By.cssSelector("tr.rejection"));
+            assertEquals(5, rejected.size());
+            assertTrue(rejected.get(3).getText().contains("重复"), rejected.get(3).getText());
+            browser.screenshot("registry-import-zh");
+
+            browser.driver.get(url("/reports?from=2026-11-21&to=2026-11-22&bucket=DAY"));
+            assertEquals("服务与关爱报表 · 职工关爱热线", browser.driver.getTitle());
+            for (String chart : List.of("chart-calls", "chart-rates", "chart-categories", "chart-crises",
+                    "chart-coverage")) {
+                wait.until(d -> !d.findElements(By.cssSelector("#" + chart + " svg")).isEmpty());
+                Dimension size = browser.driver.findElement(By.cssSelector("#" + chart + " svg")).getSize();
+                assertTrue(size.getWidth() > 100 && size.getHeight() > 100, chart + " drawn at " + size);
+            }
+            assertEquals("8", browser.driver.findElement(By.id("total-offered")).getText());
+            assertTrue(browser.driver.findElement(By.id("formula-service-level")).getText().contains("20 秒"));
+            assertEquals(1, browser.driver.findElements(By.cssSelector("#crisis-table tbody tr")).size());
+            browser.screenshot("reports-zh");
+            for (String part : List.of("care", "coverage")) {
+                browser.driver.executeScript("document.getElementById(arguments[0]).scrollIntoView()", part);
+                browser.screenshot("reports-" + part + "-zh");
+            }
+            browser.driver.findElement(By.id("language-switch")).click();
+            wait.until(d -> d.getTitle().startsWith("Service and care report"));
+            browser.screenshot("reports-en");
+        }
+
+        HttpResponse<byte[]> csv = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(url("/reports.csv?part=service&from=2026-11-21&to=2026-11-22&bucket=DAY"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, csv.statusCode());
+        assertTrue(csv.headers().firstValue("content-type").orElse("").startsWith("text/csv"));
+        assertArrayEquals(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, Arrays.copyOf(csv.body(), 3), "UTF-8 BOM");
+        List<String> lines = new String(csv.body(), 3, csv.body().length - 3, StandardCharsets.UTF_8).lines().toList();
+        assertTrue(lines.get(0).startsWith("时段,来电,接听,放弃,短时放弃,"), lines.get(0));
+        assertEquals("2026-11-21,2,2,0,0,0,0,0,1,100.0,50.0,20.0,600.0", lines.get(1));
+        assertTrue(lines.get(3).startsWith("合计,8,4,"), lines.get(3));
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+}
