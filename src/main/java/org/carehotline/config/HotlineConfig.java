@@ -20,7 +20,16 @@ public record HotlineConfig(
         StoreConfig store,
         AccountsConfig accounts,
         CallConfig calls,
-        RoutingRules routing) {
+        RoutingRules routing,
+        FollowUpConfig followups) {
+
+    /**
+     * Follow-up calls: whether this server runs a scheduler, the rules, and the scheduler's pace.
+     *
+     * @param concurrency follow-ups dispatched at once by this server
+     */
+    public record FollowUpConfig(boolean enabled, org.carehotline.followups.FollowUpRules rules, java.time.Duration poll,
+                                 int concurrency) {}
 
     /** The console's HTTP listener. */
     public record HttpConfig(String host, int port, Path templatesDir) {}
@@ -85,7 +94,8 @@ public record HotlineConfig(
                         s.integer("routing.widen-skill-after-seconds", 0, 3600),
                         s.integer("routing.overflow-after-seconds", 10, 7200),
                         s.integer("routing.wrap-up-seconds", 0, 600),
-                        s.integer("routing.max-consecutive-misses", 1, 100)));
+                        s.integer("routing.max-consecutive-misses", 1, 100)),
+                FollowUpSettings.read(s, s.zone("hotline.zone")));
         s.throwIfInvalid();
         return config;
     }

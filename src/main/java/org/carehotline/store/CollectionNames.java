@@ -10,6 +10,8 @@ public final class CollectionNames {
     public static final String FOLLOWUPS = "followups";
     public static final String COUNTERS = "counters";
     public static final String AUDIT = "audit";
+    /** Workers referred to the hotline by union staff. */
+    public static final String REFERRALS = "referrals";
 
     private CollectionNames() {
     }

@@ -28,5 +28,9 @@ final class IndexSetup {
         // follow-ups: due work by status and time; per case
         db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("status", "dueAt"));
         db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("caseId"));
+        // follow-ups: claims whose lease lapsed (an instance died)
+        db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("status", "leaseUntil"));
+        // referrals: per case
+        db.getCollection(CollectionNames.REFERRALS).createIndex(Indexes.ascending("caseId"));
     }
 }
