@@ -21,8 +21,10 @@ import org.carehotline.store.MongoStore;
 /**
  * Outbound calls on the case timeline: every follow-up attempt (counselor call or automated
  * check-in) is a contact of its own, in the same collection as inbound calls, so the timeline
- * reads them in order. Deliberately without {@code uniqueId}: the inbound AMI reconciliation
- * only touches contacts it can match to a caller channel. Blocking.
+ * reads them in order. Their {@code uniqueId} is the empty string on purpose: AMI events for
+ * inbound calls find contacts by the caller channel's uniqueid, and an originated leg's
+ * DialEnd has none (a query for a missing field would match every contact without one), so
+ * the inbound reconciliation never touches these. Blocking.
  */
 public final class FollowUpContactRepository {
 
@@ -51,6 +53,7 @@ public final class FollowUpContactRepository {
         contacts.insertOne(new Document("_id", id)
                 .append("caseId", caseId)
                 .append("kind", kind)
+                .append("uniqueId", "")
                 .append("followUpId", followUpId)
                 .append("callerNumber", phone)
                 .append("phone", phone)

@@ -70,8 +70,21 @@ public final class FollowUpRepository {
 
     /** Stores a new pending follow-up and returns its id. */
     public String insert(NewFollowUp f, Instant now) {
+        Document doc = toDocument(f, now);
+        followups.insertOne(doc);
+        return doc.getObjectId("_id").toHexString();
+    }
+
+    /** Stores many new follow-ups in one round trip (plans, imports, benchmarks). */
+    public void insertAll(List<NewFollowUp> all, Instant now) {
+        if (!all.isEmpty()) {
+            followups.insertMany(all.stream().map(f -> toDocument(f, now)).toList());
+        }
+    }
+
+    private static Document toDocument(NewFollowUp f, Instant now) {
         ObjectId id = new ObjectId();
-        followups.insertOne(new Document("_id", id)
+        return new Document("_id", id)
                 .append("caseId", f.caseId())
                 .append("phone", f.phone())
                 .append("sourceId", f.sourceId().orElse(null))
@@ -89,8 +102,7 @@ public final class FollowUpRepository {
                 .append("category", f.category().map(Enum::name).orElse(null))
                 .append("dialect", f.dialect().orElse(null))
                 .append("planId", f.planId().orElse(null))
-                .append("createdAt", Date.from(now)));
-        return id.toHexString();
+                .append("createdAt", Date.from(now));
     }
 
     /**
@@ -98,14 +110,21 @@ public final class FollowUpRepository {
      * has expired (a crashed instance). Atomic: two schedulers never get the same claim.
      */
     public Optional<FollowUp> claimNext(String owner, Instant now, Instant leaseUntil) {
-        Bson due = or(and(eq("status", FollowUpStatus.PENDING), lte("dueAt", Date.from(now))),
-                and(eq("status", FollowUpStatus.CLAIMED), lt("leaseUntil", Date.from(now))));
-        Document claimed = followups.findOneAndUpdate(due,
-                combine(set("status", FollowUpStatus.CLAIMED), set("leaseOwner", owner),
-                        set("leaseUntil", Date.from(leaseUntil)), set("claimToken", new ObjectId().toHexString()),
-                        set("claimedAt", Date.from(now)), inc("claims", 1)),
+        Document claimed = followups.findOneAndUpdate(claimable(now), claim(owner, now, leaseUntil),
                 new FindOneAndUpdateOptions().sort(Sorts.ascending("dueAt")).returnDocument(ReturnDocument.AFTER));
         return Optional.ofNullable(claimed).map(FollowUpDocs::toFollowUp);
+    }
+
+    /** Pending and due, or claimed by an instance whose lease has lapsed. */
+    private static Bson claimable(Instant now) {
+        return or(and(eq("status", FollowUpStatus.PENDING), lte("dueAt", Date.from(now))),
+                and(eq("status", FollowUpStatus.CLAIMED), lt("leaseUntil", Date.from(now))));
+    }
+
+    private static Bson claim(String owner, Instant now, Instant leaseUntil) {
+        return combine(set("status", FollowUpStatus.CLAIMED), set("leaseOwner", owner),
+                set("leaseUntil", Date.from(leaseUntil)), set("claimToken", new ObjectId().toHexString()),
+                set("claimedAt", Date.from(now)), inc("claims", 1));
     }
 
     /** The claimed call is still going (the counselor answered): keeps the claim until {@code until}. */
