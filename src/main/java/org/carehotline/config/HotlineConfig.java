@@ -76,6 +76,7 @@ public record HotlineConfig(
      */
     public static HotlineConfig load(Map<String, String> env, List<String> args) {
         Settings s = new Settings(ConfigKeys.load(), env, args);
+        CallConfig calls = callConfig(s);
         HotlineConfig config = new HotlineConfig(
                 new HttpConfig(s.nonEmpty("http.host"), s.port("http.port"), s.path("templates.dir")),
                 new AgiConfig(s.nonEmpty("agi.bind"), s.port("agi.port")),
@@ -86,7 +87,7 @@ public record HotlineConfig(
                 new StoreConfig(s.mongoUri("mongo.uri"), s.nonEmpty("mongo.database"),
                         s.integer("mongo.timeout-ms", 100, 120_000), s.path("data.dir")),
                 new AccountsConfig(s.string("admin.password"), s.bool("demo")),
-                callConfig(s),
+                calls,
                 new RoutingRules(s.bool("routing.prefer-previous-counselor"),
                         s.integer("routing.previous-counselor-wait-seconds", 0, 3600), s.bool("routing.prefer-dialect"),
                         s.bool("routing.prefer-higher-skill"), s.integer("routing.min-skill-level", 1, 5),
@@ -95,7 +96,7 @@ public record HotlineConfig(
                         s.integer("routing.overflow-after-seconds", 10, 7200),
                         s.integer("routing.wrap-up-seconds", 0, 600),
                         s.integer("routing.max-consecutive-misses", 1, 100)),
-                FollowUpSettings.read(s, s.zone("hotline.zone")));
+                FollowUpSettings.read(s, calls.zone()));
         s.throwIfInvalid();
         return config;
     }
