@@ -116,6 +116,13 @@ class FollowUpCallTest {
         assertEquals(followUp(id).caseId(), vars.get("HOTLINE_CASE_ID"));
         String wang = hotline.counselorId("wang.fang");
         assertEquals(PresenceState.RINGING, hotline.app.router().states().get(wang));
+        // Asterisk reports the originated leg's answer as a DialEnd without a caller channel:
+        // it must not be taken for an inbound call's answer on some contact
+        hotline.ami.sendEvent("DialEnd", "DestChannel", "PJSIP/6001-00000007", "DialStatus", "ANSWER");
+        RunningHotline.awaitCondition("counselor on the call",
+                () -> hotline.app.router().states().get(wang) == PresenceState.ON_CALL);
+        assertTrue(hotline.contacts().forCase(followUp(id).caseId()).get(0).answeredAt().isEmpty(),
+                "nobody answered the worker yet");
 
         counselorLegDialsTheWorker(vars, "ANSWER", "300", "16");
 
