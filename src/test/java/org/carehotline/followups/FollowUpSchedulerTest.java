@@ -230,4 +230,23 @@ class FollowUpSchedulerTest {
         assertTrue(f.dialer.calls.isEmpty(), "wang could serve the caller in line (waiting for li for now)");
         assertEquals(FollowUpStatus.PENDING, f.get(id).status());
     }
+
+    @Test
+    void aCounselorHeldForAFollowUpIsNotOfferedAnInboundCallUntilReleased() throws Exception {
+        start();
+        f.busy(LI);
+        f.free(WANG);
+        f.service.schedule(ScheduleRequest.at(f.workerCase("13900000013", false, null).id(), clock.instant(), "check")
+                .assignedTo("pool"));
+        f.poll();
+        CallbackOrder order = f.dialer.last();
+        assertEquals("wang", order.counselorId());
+        assertEquals(PresenceState.RINGING, f.router.states().get("wang"));
+        org.carehotline.routing.QueueTicket inbound = f.router.enqueue("inbound", "PJSIP/trunk-2",
+                org.carehotline.routing.CallNeeds.of(Category.PSYCHOLOGICAL_SUPPORT));
+        assertTrue(inbound.takeOffer().isEmpty(), "never two calls at once");
+        f.outcomes.counselorLegFailed(order, false, "reason 5 (busy)");
+        assertEquals(Optional.of("wang"), inbound.takeOffer().map(org.carehotline.routing.Reservation::counselorId),
+                "released to the waiting caller");
+    }
 }
