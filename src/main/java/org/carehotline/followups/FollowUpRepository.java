@@ -50,6 +50,15 @@ public final class FollowUpRepository {
 
     /** Records a call-back request due now, assigned to the pool, and returns its id. */
     public String requestCallback(String caseId, String phone, String contactId, Instant at) {
+        return requestCallback(caseId, phone, contactId, at, Optional.empty(), false);
+    }
+
+    /**
+     * Records a call-back request due now, for the pool, with what the call was about: a
+     * high-risk or crisis caller's call-back is served first and escalated if unreachable.
+     */
+    public String requestCallback(String caseId, String phone, String contactId, Instant at,
+                                  Optional<org.carehotline.cases.Category> category, boolean highRisk) {
         ObjectId id = new ObjectId();
         followups.insertOne(new Document("_id", id)
                 .append("caseId", caseId)
@@ -64,6 +73,8 @@ public final class FollowUpRepository {
                 .append("attempts", new ArrayList<Document>())
                 .append("attemptsMade", 0)
                 .append("maxAttempts", 3)
+                .append("highRisk", highRisk)
+                .append("category", category.map(Enum::name).orElse(null))
                 .append("createdAt", Date.from(at)));
         return id.toHexString();
     }

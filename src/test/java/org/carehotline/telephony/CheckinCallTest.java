@@ -76,7 +76,7 @@ class CheckinCallTest {
 
     @Test
     void theWorkerPressesOneAllRight() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(), "--followups.poll-seconds=1");
+        hotline = RunningHotline.start(dataDir, clock, Map.of(), "--followups.enabled=true", "--followups.poll-seconds=1");
         String id = scheduleCheckin();
         FakeAgiCall call = workerAnswers();
         call.expectAndReply("^STREAM FILE \"hotline/checkin\" \"12\"", AgiReplies.streamInterruptedBy('1'));
@@ -92,7 +92,7 @@ class CheckinCallTest {
 
     @Test
     void theWorkerPressesTwoAndIsPutThroughToACounselorWithPriority() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.poll-seconds=1");
+        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.enabled=true", "--followups.poll-seconds=1");
         String id = scheduleCheckin();
         FakeAgiCall call = workerAnswers();
         call.expectAndReply("^STREAM FILE \"hotline/checkin\" \"12\"", AgiReplies.streamInterruptedBy('2'));
@@ -111,7 +111,7 @@ class CheckinCallTest {
 
     @Test
     void noKeyPressedIsTriedAgainLater() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(), "--followups.poll-seconds=1");
+        hotline = RunningHotline.start(dataDir, clock, Map.of(), "--followups.enabled=true", "--followups.poll-seconds=1");
         String id = scheduleCheckin();
         FakeAgiCall call = workerAnswers();
         call.expectAndReply("^STREAM FILE \"hotline/checkin\" \"12\"", AgiReplies.streamCompleted());

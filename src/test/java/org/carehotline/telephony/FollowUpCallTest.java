@@ -101,7 +101,7 @@ class FollowUpCallTest {
 
     @Test
     void theCounselorAnswersThenTheWorkerAnswersAndTheFollowUpIsDone() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.poll-seconds=1");
+        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.enabled=true", "--followups.poll-seconds=1");
         originateAnswers("Success", "4");
         String id = scheduleForThePool();
 
@@ -137,7 +137,7 @@ class FollowUpCallTest {
 
     @Test
     void aBusyWorkerIsTriedAgainLaterInTheWindow() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.poll-seconds=1");
+        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.enabled=true", "--followups.poll-seconds=1");
         originateAnswers("Success", "4");
         String id = scheduleForThePool();
         Map<String, String> vars = variables(hotline.ami.awaitAction("Originate", RunningHotline.WAIT));
@@ -153,7 +153,7 @@ class FollowUpCallTest {
 
     @Test
     void aCounselorWhoDoesNotAnswerIsNotCountedAsTheWorkersAttempt() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.poll-seconds=1");
+        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.enabled=true", "--followups.poll-seconds=1");
         originateAnswers("Failure", "3");
         String id = scheduleForThePool();
         hotline.ami.awaitAction("Originate", RunningHotline.WAIT);
