@@ -249,4 +249,25 @@ class FollowUpSchedulerTest {
         assertEquals(Optional.of("wang"), inbound.takeOffer().map(org.carehotline.routing.Reservation::counselorId),
                 "released to the waiting caller");
     }
+
+    @Test
+    void aCallWhoseInstanceDiedIsTakenOverAfterTheLeaseAndItsOpenAttemptIsClosed() throws Exception {
+        start();
+        f.free(WANG);
+        f.free(LI);
+        String id = f.service.schedule(ScheduleRequest.at(f.workerCase("13900000014", false, null).id(),
+                clock.instant(), "check").assignedTo("pool"));
+        f.poll();
+        CallbackOrder lost = f.dialer.last(); // no report ever comes back: the instance died
+        assertEquals(0, f.poll(), "held by its lease");
+        clock.advance(f.rules.lease().plusSeconds(1));
+        assertEquals(1, f.poll());
+        CallbackOrder again = f.dialer.last();
+        assertEquals(id, again.followUpId());
+        assertTrue(!again.claimToken().equals(lost.claimToken()), "a new claim");
+        assertEquals(Optional.of("interrupted"), new org.carehotline.cases.FollowUpContactRepository(f.store)
+                .outcome(lost.contactId()), "the lost attempt is closed on the timeline");
+        assertTrue(!f.outcomes.record(id, lost.claimToken(), Outcome.REACHED, Optional.empty(), 0, "late"),
+                "the dead claim can no longer report");
+    }
 }
