@@ -73,7 +73,7 @@ public final class FollowUpDialer implements FollowUpDispatcher {
     }
 
     private void waitForCounselor(FollowUp f, String token, Instant now, CallingWindow window) {
-        if (!f.pooled() && !now.isBefore(f.firstDueAt().plus(rules.ownerGrace()))) {
+        if (!f.pooled() && !now.isBefore(f.attemptDueAt().plus(rules.ownerGrace()))) {
             followUps.handOverToPool(f.id(), token, now, "assigned counselor " + f.assignee() + " unavailable "
                     + rules.ownerGrace().toMinutes() + " min past the due time: handed to the pool");
             return;

@@ -37,6 +37,8 @@ final class FollowUpDocs {
                 dueAt,
                 Mode.ofCode(d.getString("mode")),
                 Optional.ofNullable(d.getDate("firstDueAt")).map(Date::toInstant).orElse(dueAt),
+                Optional.ofNullable(d.getDate("attemptDueAt")).or(() -> Optional.ofNullable(d.getDate("firstDueAt")))
+                        .map(Date::toInstant).orElse(dueAt),
                 Optional.ofNullable(d.get("window", Document.class)).map(FollowUpDocs::toWindow),
                 d.getInteger("attemptsMade", 0),
                 d.getInteger("maxAttempts", 3),

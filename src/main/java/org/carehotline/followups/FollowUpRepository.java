@@ -70,6 +70,7 @@ public final class FollowUpRepository {
                 .append("status", FollowUpStatus.PENDING)
                 .append("dueAt", Date.from(at))
                 .append("firstDueAt", Date.from(at))
+                .append("attemptDueAt", Date.from(at))
                 .append("attempts", new ArrayList<Document>())
                 .append("attemptsMade", 0)
                 .append("maxAttempts", 3)
@@ -105,6 +106,7 @@ public final class FollowUpRepository {
                 .append("status", FollowUpStatus.PENDING)
                 .append("dueAt", Date.from(f.dueAt()))
                 .append("firstDueAt", Date.from(f.dueAt()))
+                .append("attemptDueAt", Date.from(f.dueAt()))
                 .append("window", FollowUpDocs.window(f.window()))
                 .append("attempts", new ArrayList<Document>())
                 .append("attemptsMade", 0)
@@ -179,6 +181,7 @@ public final class FollowUpRepository {
         }
         if (nextDueAt != null) {
             updates.add(set("dueAt", Date.from(nextDueAt)));
+            updates.add(set("attemptDueAt", Date.from(nextDueAt)));
         } else {
             updates.add(set("closedAt", Date.from(now)));
         }

@@ -270,4 +270,24 @@ class FollowUpSchedulerTest {
         assertTrue(!f.outcomes.record(id, lost.claimToken(), Outcome.REACHED, Optional.empty(), 0, "late"),
                 "the dead claim can no longer report");
     }
+
+    @Test
+    void theGracePeriodCountsFromEachAttemptsDueTimeNotFromTheFirst() throws Exception {
+        start();
+        f.free(LI);
+        String id = f.service.schedule(ScheduleRequest.at(f.workerCase("13900000015", false, "li").id(),
+                clock.instant(), "check"));
+        f.poll();
+        CallbackOrder first = f.dialer.last();
+        ActiveCall call = f.outcomes.counselorAnswered(id, first.claimToken()).orElseThrow();
+        f.outcomes.callEnded(call, Outcome.NO_ANSWER, 0, "DIALSTATUS NOANSWER");
+        f.busy(LI);
+        f.free(WANG);
+        clock.set(f.get(id).dueAt()); // the retry, 2 h after the first due time
+        f.poll();
+        assertEquals("li", f.get(id).assignee(), "li's retry waits for li");
+        clock.advance(Duration.ofHours(2));
+        f.poll();
+        assertEquals("pool", f.get(id).assignee(), "li away 2 h past the retry's due time");
+    }
 }
