@@ -20,15 +20,27 @@ import org.carehotline.console.EventBusLiveFeed;
 import org.carehotline.counselors.AccountBootstrap;
 import org.carehotline.counselors.CounselorRepository;
 import org.carehotline.counselors.PasswordHasher;
+import org.carehotline.cases.FollowUpContactRepository;
+import org.carehotline.followups.CounselorLine;
+import org.carehotline.followups.FollowUpDialer;
+import org.carehotline.followups.FollowUpOutcomes;
 import org.carehotline.followups.FollowUpRepository;
+import org.carehotline.followups.FollowUpRules;
+import org.carehotline.followups.FollowUpScheduler;
+import org.carehotline.followups.FollowUpService;
+import org.carehotline.referrals.ReferralRepository;
+import org.carehotline.referrals.ReferralService;
 import org.carehotline.routing.Router;
 import org.carehotline.store.MongoStore;
 import org.carehotline.telephony.agi.DialplanNames;
 import org.carehotline.telephony.agi.FastAgiService;
+import org.carehotline.telephony.agi.CallbackScript;
+import org.carehotline.telephony.agi.CheckinScript;
 import org.carehotline.telephony.agi.InboundScript;
 import org.carehotline.telephony.ami.AmiCallWaker;
 import org.carehotline.telephony.ami.AmiLink;
 import org.carehotline.telephony.ami.CallTracker;
+import org.carehotline.telephony.ami.Originator;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -49,6 +61,9 @@ public final class HotlineApp implements AutoCloseable {
     private final FastAgiService agi;
     private final Vertx vertx;
     private final ConsoleServer console;
+    private final FollowUpService followUps;
+    private final ReferralService referrals;
+    private final FollowUpScheduler followUpScheduler;
     private final int httpPort;
 
     private HotlineApp(HotlineConfig config, Clock clock) {
@@ -58,8 +73,9 @@ public final class HotlineApp implements AutoCloseable {
 
         CaseRepository cases = new CaseRepository(store, config.calls().zone());
         ContactRepository contacts = new ContactRepository(store);
-        CallRecorder recorder = new CallRecorder(new CallerRepository(store), cases, contacts,
-                new FollowUpRepository(store), clock);
+        CallerRepository callers = new CallerRepository(store);
+        FollowUpRepository followUpRecords = new FollowUpRepository(store);
+        CallRecorder recorder = new CallRecorder(callers, cases, contacts, followUpRecords, clock);
         // Vert.x first: the live feed publishes on its event bus from routing and AMI threads
         vertx = Vertx.vertx();
         EventBusLiveFeed live = new EventBusLiveFeed(vertx.eventBus());
@@ -70,17 +86,51 @@ public final class HotlineApp implements AutoCloseable {
 
         ami = new AmiLink(config.ami(), new CallTracker(router, recorder, live, clock), clock);
         waker.attach(ami);
+
+        FollowUpRules followUpRules = config.followups().rules();
+        FollowUpContactRepository followUpContacts = new FollowUpContactRepository(store);
+        CounselorLine line = new CounselorLine(router);
+        FollowUpOutcomes outcomes = new FollowUpOutcomes(followUpRecords, followUpContacts, line, live, followUpRules,
+                clock);
+        Originator originator = new Originator(ami, config.calls().trunk(), followUpRules.callerId(), outcomes,
+                virtualThreads);
+        followUps = new FollowUpService(followUpRecords, cases, callers, followUpRules, clock);
+        referrals = new ReferralService(new ReferralRepository(store), callers, cases, followUpRecords, followUpRules,
+                live, clock);
         ami.start();
 
-        Map<String, AgiScript> scripts = Map.of(DialplanNames.SCRIPT_INBOUND, new InboundScript(
-                new InboundScript.Parts(recorder, router, config.calls(), config.routing(), live, clock,
-                        virtualThreads)));
+        // the mapping table: one script per dialplan entry, named like it
+        Map<String, AgiScript> scripts = Map.of(
+                DialplanNames.SCRIPT_INBOUND, new InboundScript(new InboundScript.Parts(recorder, router,
+                        config.calls(), config.routing(), live, clock, virtualThreads)),
+                DialplanNames.SCRIPT_CALLBACK, new CallbackScript(new CallbackScript.Parts(outcomes,
+                        config.calls().trunk(), followUpRules.workerRingSeconds(), followUpRules.callerId())),
+                DialplanNames.SCRIPT_CHECKIN, new CheckinScript(new CheckinScript.Parts(outcomes, router,
+                        config.calls(), config.routing().overflowAfterSeconds(), live, clock)));
         agi = new FastAgiService(config.agi(), scripts);
         agi.start();
+
+        followUpScheduler = new FollowUpScheduler(instanceId(), followUpRecords, new FollowUpDialer(followUpRecords,
+                followUpContacts, cases, line, originator, outcomes, live, followUpRules, clock), clock,
+                followUpRules.lease(), config.followups().poll(), config.followups().concurrency());
+        if (config.followups().enabled()) {
+            followUpScheduler.start();
+        }
 
         console = new ConsoleServer(vertx, config.http(), new ConsoleServer.Sources(store, agi, ami::status, cases,
                 contacts, counselors, config.calls().zone(), router, live, clock), virtualThreads);
         httpPort = console.start().await();
+    }
+
+    /** Names this process in follow-up leases: host, process id and a random suffix. */
+    private static String instanceId() {
+        String host;
+        try {
+            host = java.net.InetAddress.getLocalHost().getHostName();
+        } catch (java.io.IOException e) {
+            host = "host";
+        }
+        return host + "-" + ProcessHandle.current().pid() + "-" + java.util.UUID.randomUUID().toString().substring(0, 6);
     }
 
     /** Starts the whole server; throws if a port cannot be bound. */
@@ -120,6 +170,21 @@ public final class HotlineApp implements AutoCloseable {
         return router;
     }
 
+    /** Scheduling follow-ups on cases (for the console and tests). */
+    public FollowUpService followUps() {
+        return followUps;
+    }
+
+    /** Referrals from union staff (for the console and tests). */
+    public ReferralService referrals() {
+        return referrals;
+    }
+
+    /** This server's follow-up scheduler (for operations tools and tests). */
+    public FollowUpScheduler followUpScheduler() {
+        return followUpScheduler;
+    }
+
     /** The database this server uses (for operations tools and tests). */
     public MongoStore store() {
         return store;
@@ -127,6 +192,7 @@ public final class HotlineApp implements AutoCloseable {
 
     @Override
     public void close() {
+        followUpScheduler.close();
         console.close();
         agi.close();
         ami.close();

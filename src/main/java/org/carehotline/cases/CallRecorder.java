@@ -130,7 +130,12 @@ public final class CallRecorder {
         Instant now = clock.instant();
         String phone = call.caller().map(Caller::phone)
                 .orElseThrow(() -> new IllegalStateException("an anonymous caller cannot be called back"));
-        String followUpId = followUps.requestCallback(call.careCase().id(), phone, call.contactId(), now);
+        // what the call was about travels with the call-back: a crisis caller is called back first
+        Optional<Category> category = contacts.findById(call.contactId()).flatMap(Contact::category);
+        boolean highRisk = call.caller().map(Caller::highRisk).orElse(false)
+                || category.filter(Category.CRISIS_INTERVENTION::equals).isPresent();
+        String followUpId = followUps.requestCallback(call.careCase().id(), phone, call.contactId(), now, category,
+                highRisk);
         contacts.setDispositionIfUnset(call.contactId(), Disposition.CALLBACK_REQUESTED);
         contacts.log(call.contactId(), now, "call-back requested: follow-up " + followUpId);
         return followUpId;

@@ -21,7 +21,16 @@ public record HotlineConfig(
         AccountsConfig accounts,
         CallConfig calls,
         RoutingRules routing,
-        ReportConfig reports) {
+        ReportConfig reports,
+        FollowUpConfig followups) {
+
+    /**
+     * Follow-up calls: whether this server runs a scheduler, the rules, and the scheduler's pace.
+     *
+     * @param concurrency follow-ups dispatched at once by this server
+     */
+    public record FollowUpConfig(boolean enabled, org.carehotline.followups.FollowUpRules rules, java.time.Duration poll,
+                                 int concurrency) {}
 
     /** The console's HTTP listener. */
     public record HttpConfig(String host, int port, Path templatesDir) {}
@@ -71,6 +80,7 @@ public record HotlineConfig(
      */
     public static HotlineConfig load(Map<String, String> env, List<String> args) {
         Settings s = new Settings(ConfigKeys.load(), env, args);
+        CallConfig calls = callConfig(s);
         HotlineConfig config = new HotlineConfig(
                 new HttpConfig(s.nonEmpty("http.host"), s.listenPort("http.port"), s.path("templates.dir")),
                 new AgiConfig(s.nonEmpty("agi.bind"), s.listenPort("agi.port"),
@@ -82,7 +92,7 @@ public record HotlineConfig(
                 new StoreConfig(s.mongoUri("mongo.uri"), s.nonEmpty("mongo.database"),
                         s.integer("mongo.timeout-ms", 100, 120_000), s.path("data.dir")),
                 new AccountsConfig(s.string("admin.password"), s.bool("demo")),
-                callConfig(s),
+                calls,
                 new RoutingRules(s.bool("routing.prefer-previous-counselor"),
                         s.integer("routing.previous-counselor-wait-seconds", 0, 3600), s.bool("routing.prefer-dialect"),
                         s.bool("routing.prefer-higher-skill"), s.integer("routing.min-skill-level", 1, 5),
@@ -92,7 +102,8 @@ public record HotlineConfig(
                         s.integer("routing.wrap-up-seconds", 0, 600),
                         s.integer("routing.max-consecutive-misses", 1, 100)),
                 new ReportConfig(s.integer("reports.short-abandon-seconds", 0, 600),
-                        s.integer("reports.service-level-seconds", 1, 3600)));
+                        s.integer("reports.service-level-seconds", 1, 3600)),
+                FollowUpSettings.read(s, calls.zone()));
         s.throwIfInvalid();
         return config;
     }

@@ -203,7 +203,7 @@ final class Settings {
         }
     }
 
-    private void fail(String key, String value, String accepted) {
+    void fail(String key, String value, String accepted) {
         problems.add(sources.get(key) + (sources.get(key).equals(key) ? "" : " (" + key + ")")
                 + " = '" + value + "': expected " + accepted);
     }

@@ -1,27 +1,44 @@
 package org.carehotline.followups;
 
+import static com.mongodb.client.model.Filters.and;
 import static com.mongodb.client.model.Filters.eq;
+import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.lte;
+import static com.mongodb.client.model.Filters.or;
+import static com.mongodb.client.model.Updates.combine;
+import static com.mongodb.client.model.Updates.inc;
+import static com.mongodb.client.model.Updates.push;
+import static com.mongodb.client.model.Updates.set;
+import static com.mongodb.client.model.Updates.unset;
 
 import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import org.bson.Document;
+import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
 import org.carehotline.store.CollectionNames;
 import org.carehotline.store.MongoStore;
 
 /**
- * Follow-ups are durable work records in MongoDB: a scheduler claims them later. For now the
- * only producer is a caller's call-back request from the inbound line. Blocking.
+ * Follow-ups are durable work records in MongoDB, claimed by schedulers with a lease. Every
+ * state change is one single-document atomic update (the embedded server has no
+ * transactions): a claim is a {@code findOneAndUpdate} on status, due time and lease expiry, and
+ * every later write about that claim is conditioned on its claim token, so a scheduler whose
+ * lease was taken over can no longer change anything. Blocking.
  */
 public final class FollowUpRepository {
 
     /** A worker asked to be called back instead of waiting. */
     public static final String REASON_CALLBACK_REQUEST = "callback_request";
-    public static final String STATUS_PENDING = "pending";
+    /** Kept for callers of the first version: the same as {@link FollowUpStatus#PENDING}. */
+    public static final String STATUS_PENDING = FollowUpStatus.PENDING;
     /** Nobody is named: any fitting counselor may make the call. */
     public static final String ASSIGNEE_POOL = "pool";
 
@@ -33,28 +50,171 @@ public final class FollowUpRepository {
 
     /** Records a call-back request due now, assigned to the pool, and returns its id. */
     public String requestCallback(String caseId, String phone, String contactId, Instant at) {
+        return requestCallback(caseId, phone, contactId, at, Optional.empty(), false);
+    }
+
+    /**
+     * Records a call-back request due now, for the pool, with what the call was about: a
+     * high-risk or crisis caller's call-back is served first and escalated if unreachable.
+     */
+    public String requestCallback(String caseId, String phone, String contactId, Instant at,
+                                  Optional<org.carehotline.cases.Category> category, boolean highRisk) {
         ObjectId id = new ObjectId();
         followups.insertOne(new Document("_id", id)
                 .append("caseId", caseId)
                 .append("phone", phone)
                 .append("sourceContactId", contactId)
                 .append("reason", REASON_CALLBACK_REQUEST)
-                .append("mode", "counselor_call")
+                .append("mode", Mode.COUNSELOR_CALL.code())
                 .append("assignee", ASSIGNEE_POOL)
-                .append("status", STATUS_PENDING)
+                .append("status", FollowUpStatus.PENDING)
                 .append("dueAt", Date.from(at))
+                .append("firstDueAt", Date.from(at))
+                .append("attemptDueAt", Date.from(at))
                 .append("attempts", new ArrayList<Document>())
+                .append("attemptsMade", 0)
                 .append("maxAttempts", 3)
+                .append("highRisk", highRisk)
+                .append("category", category.map(Enum::name).orElse(null))
                 .append("createdAt", Date.from(at)));
         return id.toHexString();
+    }
+
+    /** Stores a new pending follow-up and returns its id. */
+    public String insert(NewFollowUp f, Instant now) {
+        Document doc = toDocument(f, now);
+        followups.insertOne(doc);
+        return doc.getObjectId("_id").toHexString();
+    }
+
+    /** Stores many new follow-ups in one round trip (plans, imports, benchmarks). */
+    public void insertAll(List<NewFollowUp> all, Instant now) {
+        if (!all.isEmpty()) {
+            followups.insertMany(all.stream().map(f -> toDocument(f, now)).toList());
+        }
+    }
+
+    private static Document toDocument(NewFollowUp f, Instant now) {
+        ObjectId id = new ObjectId();
+        return new Document("_id", id)
+                .append("caseId", f.caseId())
+                .append("phone", f.phone())
+                .append("sourceId", f.sourceId().orElse(null))
+                .append("reason", f.reason())
+                .append("mode", f.mode().code())
+                .append("assignee", f.assignee())
+                .append("status", FollowUpStatus.PENDING)
+                .append("dueAt", Date.from(f.dueAt()))
+                .append("firstDueAt", Date.from(f.dueAt()))
+                .append("attemptDueAt", Date.from(f.dueAt()))
+                .append("window", FollowUpDocs.window(f.window()))
+                .append("attempts", new ArrayList<Document>())
+                .append("attemptsMade", 0)
+                .append("maxAttempts", f.maxAttempts())
+                .append("highRisk", f.highRisk())
+                .append("category", f.category().map(Enum::name).orElse(null))
+                .append("dialect", f.dialect().orElse(null))
+                .append("planId", f.planId().orElse(null))
+                .append("createdAt", Date.from(now));
+    }
+
+    /**
+     * Claims the follow-up due longest ago: pending and due, or claimed by someone whose lease
+     * has expired (a crashed instance). Atomic: two schedulers never get the same claim.
+     */
+    public Optional<FollowUp> claimNext(String owner, Instant now, Instant leaseUntil) {
+        Document claimed = followups.findOneAndUpdate(claimable(now), claim(owner, now, leaseUntil),
+                new FindOneAndUpdateOptions().sort(Sorts.ascending("dueAt")).returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(FollowUpDocs::toFollowUp);
+    }
+
+    /** Pending and due, or claimed by an instance whose lease has lapsed. */
+    private static Bson claimable(Instant now) {
+        return or(and(eq("status", FollowUpStatus.PENDING), lte("dueAt", Date.from(now))),
+                and(eq("status", FollowUpStatus.CLAIMED), lt("leaseUntil", Date.from(now))));
+    }
+
+    private static Bson claim(String owner, Instant now, Instant leaseUntil) {
+        return combine(set("status", FollowUpStatus.CLAIMED), set("leaseOwner", owner),
+                set("leaseUntil", Date.from(leaseUntil)), set("claimToken", new ObjectId().toHexString()),
+                set("claimedAt", Date.from(now)), inc("claims", 1));
+    }
+
+    /** The claimed call is still going (the counselor answered): keeps the claim until {@code until}. */
+    public boolean extendLease(String id, String token, Instant until) {
+        return followups.updateOne(claimedBy(id, token), set("leaseUntil", Date.from(until))).getModifiedCount() == 1;
+    }
+
+    /** The call is being placed with this counselor; its contact is on the case. */
+    public boolean markDialing(String id, String token, String counselorId, String contactId) {
+        return followups.updateOne(claimedBy(id, token),
+                combine(set("currentCounselorId", counselorId), set("currentContactId", contactId)))
+                .getModifiedCount() == 1;
+    }
+
+    /** Gives the claim back without an attempt: due again at {@code dueAt}. */
+    public boolean reschedule(String id, String token, Instant dueAt, Instant now, String note) {
+        Bson update = combine(releaseClaim(), set("dueAt", Date.from(dueAt)));
+        // waiting for a busy counselor repeats every few seconds: only notable changes are logged
+        return followups.updateOne(claimedBy(id, token), note == null ? update : combine(update, log(now, note)))
+                .getModifiedCount() == 1;
+    }
+
+    /** The owner stayed away past the grace period: any fitting counselor may now make the call. */
+    public boolean handOverToPool(String id, String token, Instant now, String note) {
+        return followups.updateOne(claimedBy(id, token), combine(releaseClaim(), set("assignee", ASSIGNEE_POOL),
+                set("dueAt", Date.from(now)), set("handedOverAt", Date.from(now)), log(now, note)))
+                .getModifiedCount() == 1;
+    }
+
+    /**
+     * Records an attempt and what follows in one write: pending again at {@code nextDueAt}, or a
+     * final status. False when the claim is no longer this one's (taken over after a lapse).
+     */
+    public boolean finishAttempt(String id, String token, Attempt attempt, String status, Instant nextDueAt,
+                                 Instant now, String note) {
+        List<Bson> updates = new ArrayList<>(List.of(releaseClaim(), set("status", status),
+                push("attempts", FollowUpDocs.attempt(attempt)), log(now, note),
+                unset("currentCounselorId"), unset("currentContactId")));
+        if (attempt.counted()) {
+            updates.add(inc("attemptsMade", 1));
+        }
+        if (nextDueAt != null) {
+            updates.add(set("dueAt", Date.from(nextDueAt)));
+            updates.add(set("attemptDueAt", Date.from(nextDueAt)));
+        } else {
+            updates.add(set("closedAt", Date.from(now)));
+        }
+        return followups.updateOne(claimedBy(id, token), combine(updates)).getModifiedCount() == 1;
+    }
+
+    public Optional<FollowUp> findById(String id) {
+        if (!ObjectId.isValid(id)) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(followups.find(eq("_id", new ObjectId(id))).first()).map(FollowUpDocs::toFollowUp);
     }
 
     /** A case's follow-ups, by due time. */
     public List<FollowUp> forCase(String caseId) {
         return followups.find(eq("caseId", caseId)).sort(Sorts.ascending("dueAt"))
-                .map(d -> new FollowUp(d.getObjectId("_id").toHexString(), d.getString("caseId"),
-                        d.getString("phone"), d.getString("reason"), d.getString("assignee"),
-                        d.getString("status"), d.getDate("dueAt").toInstant()))
-                .into(new ArrayList<>());
+                .map(FollowUpDocs::toFollowUp).into(new ArrayList<>());
+    }
+
+    public long countByStatus(String status) {
+        return followups.countDocuments(eq("status", status));
+    }
+
+    private static Bson claimedBy(String id, String token) {
+        return and(eq("_id", new ObjectId(id)), eq("status", FollowUpStatus.CLAIMED), eq("claimToken", token));
+    }
+
+    private static Bson releaseClaim() {
+        return combine(set("status", FollowUpStatus.PENDING), unset("leaseOwner"), unset("leaseUntil"),
+                unset("claimToken"));
+    }
+
+    private static Bson log(Instant at, String entry) {
+        return push("log", new Document("at", Date.from(at)).append("entry", entry));
     }
 }

@@ -265,6 +265,65 @@ public final class Router {
         after(woken);
     }
 
+    // ---- follow-up calls (outbound) ---------------------------------------------------
+
+    /**
+     * Holds an available counselor for an outbound follow-up call, under the same lock as
+     * inbound matching, so a counselor is never given two calls at once. Waiting callers come
+     * first: nothing is held while an urgent call waits, and a counselor who could serve a
+     * waiting call (the skill for its category, or its previous counselor) is left for it.
+     *
+     * @param onlyThese the counselors who may take it (a named owner); empty: anyone fitting by
+     *                  the routing policy. A named counselor needs only to be available.
+     * @return the held counselor, now RINGING; release with {@link #releaseFollowUp} or, once
+     *         they answered, {@link #answered} and {@link #callEnded}
+     */
+    public Optional<Reservation> reserveForFollowUp(CallNeeds needs, java.util.Set<String> onlyThese) {
+        List<WaitingCall> woken;
+        Optional<Reservation> held = Optional.empty();
+        synchronized (this) {
+            woken = matchLocked();
+            Instant now = clock.instant();
+            if (queue.stream().noneMatch(c -> c.needs.urgent())) {
+                List<CounselorStatus> free = roster.statuses().stream()
+                        .filter(s -> s.available(now) && queue.stream().noneMatch(c -> couldTake(s, c)))
+                        .filter(s -> onlyThese.isEmpty() || onlyThese.contains(s.counselor().id())).toList();
+                Optional<RoutingPolicy.Choice> choice = onlyThese.isEmpty()
+                        ? policy.choose(needs, Duration.ZERO, free, java.util.Set.of(), now)
+                        : free.stream().findFirst().map(s -> new RoutingPolicy.Choice(s, "assigned counselor"));
+                if (choice.isPresent()) {
+                    Counselor chosen = choice.get().status().counselor();
+                    roster.put(choice.get().status().ringing());
+                    held = Optional.of(new Reservation(chosen.id(), chosen.endpoint(), chosen.displayName(),
+                            choice.get().reason()));
+                }
+            }
+        }
+        after(woken);
+        return held;
+    }
+
+    /**
+     * A follow-up's counselor is free again without having talked: the call could not be placed
+     * ({@code missed} false) or their phone rang unanswered ({@code missed} true: counted like a
+     * missed inbound offer).
+     */
+    public void releaseFollowUp(String counselorId, boolean missed) {
+        update(counselorId, s -> {
+            if (!missed) {
+                return s.released();
+            }
+            CounselorStatus m = s.missed();
+            return m.consecutiveMisses() >= rules.maxConsecutiveMisses()
+                    ? m.withConsole(ConsoleStatus.paused(ConsoleStatus.MISSED_CALLS)) : m;
+        });
+    }
+
+    private static boolean couldTake(CounselorStatus s, WaitingCall call) {
+        return s.counselor().skillLevel(call.needs.category()) > 0
+                || call.needs.previousCounselorId().filter(s.counselor().id()::equals).isPresent();
+    }
+
     // ---- matching ---------------------------------------------------------------------
 
     private void update(String counselorId, UnaryOperator<CounselorStatus> change) {

@@ -11,6 +11,8 @@ public final class CollectionNames {
     public static final String COUNTERS = "counters";
     public static final String AUDIT = "audit";
     public static final String NOTES = "notes";
+    /** Workers referred to the hotline by union staff. */
+    public static final String REFERRALS = "referrals";
 
     private CollectionNames() {
     }

@@ -48,5 +48,9 @@ final class IndexSetup {
         db.getCollection(CollectionNames.CONTACTS).createIndex(Indexes.ascending("kind", "startedAt"));
         db.getCollection(CollectionNames.NOTES).createIndex(Indexes.ascending("caseId", "at"));
         db.getCollection(CollectionNames.AUDIT).createIndex(Indexes.descending("at"));
+        // follow-ups: claims whose lease lapsed (an instance died)
+        db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("status", "leaseUntil"));
+        // referrals: per case
+        db.getCollection(CollectionNames.REFERRALS).createIndex(Indexes.ascending("caseId"));
     }
 }

@@ -49,7 +49,9 @@ public final class RunningHotline implements AutoCloseable {
                 "--ami.user=hotline", "--ami.secret=secret", "--ami.reconnect-initial-ms=100",
                 "--ami.reconnect-max-ms=400", "--data.dir=" + dataDir, "--demo=true", "--admin.password=admin-pw-1",
                 // no dialect menu unless a test asks for it, to keep the dialogues short
-                "--routing.dialect-menu="));
+                "--routing.dialect-menu=",
+                // no follow-up scheduler unless a test asks for it: it would ring free counselors for call-backs
+                "--followups.enabled=false"));
         String realMongo = System.getenv(TestStores.REAL_MONGO_ENV);
         if (realMongo != null) {
             args.add("--mongo.uri=" + realMongo);

@@ -9,6 +9,26 @@ public final class DialplanNames {
     /** Script of {@code [hotline-inbound]}: AGI(${HOTLINE_AGI}/inbound). */
     public static final String SCRIPT_INBOUND = "inbound";
 
+    /** Script of {@code [hotline-callback]}: the counselor answered a follow-up; whisper, then dial the worker. */
+    public static final String SCRIPT_CALLBACK = "callback";
+    /** Script of {@code [hotline-checkin]}: the worker answered the automated check-in. */
+    public static final String SCRIPT_CHECKIN = "checkin";
+
+    /** Contexts the server originates follow-up calls into (extension {@link #EXTEN_START}). */
+    public static final String CONTEXT_CALLBACK = "hotline-callback";
+    public static final String CONTEXT_CHECKIN = "hotline-checkin";
+    public static final String EXTEN_START = "s";
+    /** Channel variables set on a follow-up's originated channel. */
+    public static final String VAR_CASE_ID = "HOTLINE_CASE_ID";
+    public static final String VAR_FOLLOWUP_ID = "HOTLINE_FOLLOWUP_ID";
+    /** The scheduler's claim on the follow-up: the scripts report with it, so a lapsed claim cannot write. */
+    public static final String VAR_FOLLOWUP_CLAIM = "HOTLINE_FOLLOWUP_CLAIM";
+    public static final String VAR_WORKER_NUMBER = "HOTLINE_WORKER_NUMBER";
+    /** Asterisk's cause code of the dialed leg after Dial() (1 unallocated number, 21 call rejected, ...). */
+    public static final String VAR_HANGUPCAUSE = "HANGUPCAUSE";
+    public static final String DIALSTATUS_BUSY = "BUSY";
+    public static final String DIALSTATUS_NOANSWER = "NOANSWER";
+
     /** Set by our scripts before returning: {@link #RESULT_DONE} or {@link #RESULT_FALLBACK}. */
     public static final String VAR_RESULT = "HOTLINE_RESULT";
     /** The call was handled; the dialplan hangs up. */

@@ -48,6 +48,8 @@ public final class AmiLink implements AutoCloseable {
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
     private final Semaphore disconnected = new Semaphore(0);
     private final AtomicLong eventsReceived = new AtomicLong();
+    private final java.util.List<java.util.function.Consumer<ManagerEvent>> extraListeners =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ManagerConnection current;
     private volatile AmiStatus status;
     private volatile boolean closed;
@@ -88,6 +90,15 @@ public final class AmiLink implements AutoCloseable {
             throw new IllegalStateException("the AMI link to " + address() + " is down");
         }
         return connection.sendAction(action);
+    }
+
+    /**
+     * Also hands every event to {@code listener}, on the link's event thread, after the call
+     * events: it must return quickly (hand blocking work to a virtual thread). For features with
+     * events of their own, such as the originator's OriginateResponse.
+     */
+    public void addListener(java.util.function.Consumer<ManagerEvent> listener) {
+        extraListeners.add(listener);
     }
 
     private void superviseLink() {
@@ -178,6 +189,7 @@ public final class AmiLink implements AutoCloseable {
                     events.resynchronized(r.liveUniqueIds(), r.snapshotAt());
                 } else {
                     translator.translate((ManagerEvent) next);
+                    extraListeners.forEach(l -> l.accept((ManagerEvent) next));
                 }
             } catch (InterruptedException e) {
                 return;

@@ -1,0 +1,89 @@
+package org.carehotline.telephony.agi;
+
+import java.time.Duration;
+import java.util.Optional;
+import org.asteriskjava.fastagi.AgiChannel;
+import org.asteriskjava.fastagi.AgiException;
+import org.carehotline.cases.Category;
+import org.carehotline.followups.ActiveCall;
+import org.carehotline.followups.Outcome;
+import org.carehotline.routing.CallNeeds;
+import org.carehotline.routing.QueueTicket;
+import org.carehotline.routing.Reservation;
+
+/**
+ * A checked-in worker who pressed 2: into the router's queue as urgent, in the same
+ * {@link WaitingRoom} and with the same {@link DialOutcome} as an inbound caller; a counselor
+ * who does not answer is replaced by the next. If nobody can take the call, a call-back for
+ * the pool is recorded: the worker asked for a person and gets one.
+ */
+final class CheckinConnection {
+
+    private final AgiChannel channel;
+    private final String channelName;
+    private final ActiveCall call;
+    private final CheckinScript.Parts parts;
+
+    CheckinConnection(AgiChannel channel, String channelName, ActiveCall call, CheckinScript.Parts parts) {
+        this.channel = channel;
+        this.channelName = channelName;
+        this.call = call;
+        this.parts = parts;
+    }
+
+    void connect() throws AgiException {
+        CallNeeds needs = new CallNeeds(Category.PSYCHOLOGICAL_SUPPORT, Optional.empty(), true, Optional.empty());
+        QueueTicket ticket = parts.router().enqueue(call.contactId(), channelName, needs);
+        WaitingRoom room = new WaitingRoom(channel, ticket, parts.calls(), parts.overflowAfterSeconds(), false,
+                parts.clock(), new WaitingRoom.Listener() {
+                    @Override
+                    public void waiting(int position, String why) {
+                    }
+
+                    @Override
+                    public void escalated() {
+                    }
+                });
+        try {
+            loop(room, ticket);
+        } catch (org.asteriskjava.fastagi.AgiHangupException e) {
+            parts.outcomes().checkinCallbackRequested(call, "pressed 2, hung up while waiting: call-back requested");
+        } finally {
+            ticket.leave();
+        }
+    }
+
+    private void loop(WaitingRoom room, QueueTicket ticket) throws AgiException {
+        while (true) {
+            WaitingRoom.Result result = room.waitForCounselor();
+            if (!(result instanceof WaitingRoom.Offered offered)) {
+                parts.outcomes().checkinCallbackRequested(call, "pressed 2, nobody free: call-back requested");
+                channel.streamFile(Prompts.CALLBACK_CONFIRMED);
+                return;
+            }
+            channel.streamFile(Prompts.CONNECTING);
+            if (dial(offered.reservation(), ticket)) {
+                return;
+            }
+        }
+    }
+
+    private boolean dial(Reservation r, QueueTicket ticket) throws AgiException {
+        parts.live().callOffered(r.counselorId(), call.contactId());
+        DialOutcome outcome;
+        try {
+            outcome = DialOutcome.dial(channel, r.endpoint(), parts.calls().ringSeconds());
+        } catch (AgiException e) {
+            parts.router().callEnded(r.counselorId(), Duration.ZERO);
+            throw e;
+        }
+        if (outcome.answered()) {
+            parts.router().callEnded(r.counselorId(), Duration.ofSeconds(outcome.answeredSeconds()));
+            parts.outcomes().record(call.followUpId(), call.claimToken(), Outcome.CHECKIN_TALK,
+                    Optional.of(r.counselorId()), outcome.answeredSeconds(), "pressed 2: talked with " + r.counselorId());
+            return true;
+        }
+        ticket.offerMissed(r.counselorId());
+        return false;
+    }
+}
