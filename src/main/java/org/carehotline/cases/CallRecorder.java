@@ -165,6 +165,10 @@ public final class CallRecorder {
 
     /** The contact of the call whose caller channel has this Asterisk uniqueid. */
     public Optional<String> contactIdForChannel(String uniqueId) {
+        // A null or empty id would match every contact stored without one (follow-up legs)
+        if (uniqueId == null || uniqueId.isBlank()) {
+            return Optional.empty();
+        }
         return contacts.findIdByUniqueId(uniqueId);
     }
 

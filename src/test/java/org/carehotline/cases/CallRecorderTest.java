@@ -131,6 +131,8 @@ class CallRecorderTest {
         assertNotEquals(anonymous.careCase().id(), garbled.careCase().id());
         assertEquals("12AB", contacts.findById(garbled.contactId()).orElseThrow().callerNumber());
         assertEquals(Optional.of(garbled.contactId()), recorder.contactIdForChannel("5.2"));
+        assertEquals(Optional.empty(), recorder.contactIdForChannel(null), "an event without a channel id finds nothing");
+        assertEquals(Optional.empty(), recorder.contactIdForChannel(""));
     }
 
     @Test
