@@ -119,7 +119,8 @@ public final class HotlineApp implements AutoCloseable {
         }
 
         console = new ConsoleServer(vertx, config.http(), new ConsoleServer.Sources(store, agi, ami::status, cases,
-                contacts, counselors, config.calls().zone(), router, live, clock, new AmiCallMonitor(ami)), virtualThreads);
+                contacts, counselors, config.calls().zone(), router, live, clock, new AmiCallMonitor(ami)),
+                virtualThreads);
         httpPort = console.start().await();
     }
 
