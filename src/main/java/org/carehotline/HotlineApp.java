@@ -37,6 +37,7 @@ import org.carehotline.telephony.agi.FastAgiService;
 import org.carehotline.telephony.agi.CallbackScript;
 import org.carehotline.telephony.agi.CheckinScript;
 import org.carehotline.telephony.agi.InboundScript;
+import org.carehotline.telephony.ami.AmiCallMonitor;
 import org.carehotline.telephony.ami.AmiCallWaker;
 import org.carehotline.telephony.ami.AmiLink;
 import org.carehotline.telephony.ami.CallTracker;
@@ -118,7 +119,8 @@ public final class HotlineApp implements AutoCloseable {
         }
 
         console = new ConsoleServer(vertx, config.http(), new ConsoleServer.Sources(store, agi, ami::status, cases,
-                contacts, counselors, config.calls().zone(), router, live, clock), virtualThreads);
+                contacts, counselors, config.calls().zone(), router, live, clock, new AmiCallMonitor(ami)),
+                virtualThreads);
         httpPort = console.start().await();
     }
 

@@ -59,6 +59,7 @@ final class BoardPanel {
                 continue;
             }
             Map<String, Object> row = new LinkedHashMap<>();
+            row.put("id", s.counselor().id());
             row.put("name", s.counselor().displayName());
             row.put("state", states.getOrDefault(s.counselor().id(), PresenceState.OFFLINE).name());
             row.put("reason", s.console().pauseReason().orElse(""));

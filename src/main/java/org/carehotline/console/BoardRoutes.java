@@ -11,6 +11,10 @@ import org.carehotline.counselors.Role;
  */
 final class BoardRoutes {
 
+    /** What a listen / whisper / barge request came to, shown once on the board. */
+    private static final java.util.List<String> MONITOR_OUTCOMES =
+            java.util.List.of("ringing", "invalid", "noPhone", "notOnCall", "failed");
+
     private final Pages pages;
     private final BoardPanel board;
 
@@ -21,7 +25,9 @@ final class BoardRoutes {
 
     void mount(Router router, Access access) {
         router.get("/board").handler(access.require(Role.SUPERVISOR, Role.ADMINISTRATOR))
-                .handler(ctx -> pages.handle(ctx, request -> Reply.view("board.ftlh").with("board", board.model())));
+                .handler(ctx -> pages.handle(ctx, request -> Reply.view("board.ftlh").with("board", board.model())
+                        .with("monitor", MONITOR_OUTCOMES.contains(request.param("monitor")) ? request.param("monitor")
+                                : null)));
         router.get("/board/panel").handler(access.require(Role.COUNSELOR, Role.LAWYER, Role.SUPERVISOR,
                 Role.ADMINISTRATOR)).handler(ctx -> pages.handle(ctx, request -> Reply.view("board-fragment.ftlh")
                 .with("board", board.model()).with("compact", !request.signedIn().seesAllCases()

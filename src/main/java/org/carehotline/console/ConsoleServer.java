@@ -62,7 +62,8 @@ public final class ConsoleServer {
     /** Everything the console works with, as the composition root builds it. */
     public record Sources(MongoStore store, FastAgiService agi, Supplier<AmiStatus> ami, CaseRepository cases,
                           ContactRepository contacts, CounselorRepository counselors, ZoneId zone,
-                          org.carehotline.routing.Router routing, EventBusLiveFeed live, Clock clock) {}
+                          org.carehotline.routing.Router routing, EventBusLiveFeed live, Clock clock,
+                          org.carehotline.live.CallMonitor monitor) {}
 
     public ConsoleServer(Vertx vertx, HttpConfig config, Sources sources, ExecutorService virtualThreads) {
         this.vertx = vertx;
@@ -129,6 +130,8 @@ public final class ConsoleServer {
         new CaseRoutes(pages, new CaseRoutes.Parts(casePage, guard, work, sources.cases(), callers, notes, visits,
                 sources.live(), audit, clock)).mount(router, access);
         new BoardRoutes(pages, board).mount(router, access);
+        new MonitorRoutes(pages, sources.monitor(), sources.counselors(), sources.routing(), audit)
+                .mount(router, access);
         new AuditRoutes(pages, new AuditLog(store), formats).mount(router, access);
         router.get("/events").handler(access.require()).handler(stream::open);
         return router;

@@ -43,6 +43,8 @@ class CaseWorkBrowserTest {
     private final MutableClock clock = MutableClock.at("2026-11-22T02:00:00Z");
     private RunningHotline hotline;
     private String base;
+    // one signed-in browser per login for the whole class: starting Chromium is the slow part
+    private final Map<String, Browser> browsers = new java.util.HashMap<>();
 
     @BeforeAll
     void start() throws Exception {
@@ -52,6 +54,7 @@ class CaseWorkBrowserTest {
 
     @AfterAll
     void stop() {
+        browsers.values().forEach(Browser::close);
         hotline.close();
     }
 
@@ -73,136 +76,138 @@ class CaseWorkBrowserTest {
     }
 
     private Browser signedIn(String login) {
-        Browser browser = new Browser();
-        ConsolePages.signIn(browser, hotline.httpPort(), login, AccountBootstrap.DEMO_PASSWORD);
-        return browser;
+        return browsers.computeIfAbsent(login, l -> {
+            Browser browser = new Browser();
+            ConsolePages.signIn(browser, hotline.httpPort(), l, AccountBootstrap.DEMO_PASSWORD);
+            return browser;
+        });
     }
 
     @Test
     void aCounselorFillsTheCaseAHighRiskAlertsTheSupervisorAndSearchFindsIt() {
         String login = answeredCall("13900001111");
         CaseFile file = caseOf("13900001111");
-        try (Browser supervisor = signedIn("sun.supervisor"); Browser counselor = signedIn(login);
-             Browser stranger = signedIn(other(login))) {
-            supervisor.driver.get(base + "/board");
-            ConsolePages.awaitLive(supervisor);
+        Browser supervisor = signedIn("sun.supervisor");
+        Browser counselor = signedIn(login);
+        Browser stranger = signedIn(other(login));
+        counselor.driver.get(base + "/");
+        supervisor.driver.get(base + "/board");
+        ConsolePages.awaitLive(supervisor);
 
-            counselor.driver.findElement(By.id("card-case")).click();
-            ConsolePages.await(counselor, By.id("profile-form"));
-            counselor.driver.findElement(By.id("profile-name")).sendKeys("张师傅");
-            new Select(counselor.driver.findElement(By.id("profile-occupation"))).selectByValue("truck_driver");
-            counselor.driver.findElement(By.id("profile-plate")).sendKeys("豫A12345");
-            counselor.driver.findElement(By.id("profile-region")).sendKeys("河南周口");
-            counselor.driver.findElement(By.id("profile-dialect")).sendKeys("河南话");
-            counselor.driver.findElement(By.id("profile-unionMember")).click();
-            counselor.driver.findElement(By.id("save-profile")).click();
-            ConsolePages.await(counselor, By.id("describe-form"));
-            assertEquals("豫A12345", counselor.driver.findElement(By.id("profile-plate")).getDomProperty("value"));
+        counselor.driver.findElement(By.id("card-case")).click();
+        ConsolePages.await(counselor, By.id("profile-form"));
+        counselor.driver.findElement(By.id("profile-name")).sendKeys("张师傅");
+        new Select(counselor.driver.findElement(By.id("profile-occupation"))).selectByValue("truck_driver");
+        counselor.driver.findElement(By.id("profile-plate")).sendKeys("豫A12345");
+        counselor.driver.findElement(By.id("profile-region")).sendKeys("河南周口");
+        counselor.driver.findElement(By.id("profile-dialect")).sendKeys("河南话");
+        counselor.driver.findElement(By.id("profile-unionMember")).click();
+        ConsolePages.submit(counselor, By.id("save-profile"));
+        ConsolePages.await(counselor, By.id("describe-form"));
+        assertEquals("豫A12345", counselor.driver.findElement(By.id("profile-plate")).getDomProperty("value"));
 
-            assertTrue(counselor.driver.findElement(By.id("describe-cat-PSYCHOLOGICAL_SUPPORT")).isSelected(),
-                    "the category the caller chose in the menu is already ticked");
-            counselor.driver.findElement(By.id("describe-cat-HARDSHIP_ASSISTANCE")).click();
-            counselor.driver.findElement(By.id("describe-presentingProblem")).sendKeys("高速封路两周，回不了家，母亲卧床。");
-            counselor.driver.findElement(By.id("save-describe")).click();
-            ConsolePages.awaitText(counselor, By.id("describe-presentingProblem"), "母亲卧床");
-            assertTrue(counselor.driver.findElements(By.cssSelector(".error")).isEmpty(), "saved without complaint");
+        assertTrue(counselor.driver.findElement(By.id("describe-cat-PSYCHOLOGICAL_SUPPORT")).isSelected(),
+                "the category the caller chose in the menu is already ticked");
+        counselor.driver.findElement(By.id("describe-cat-HARDSHIP_ASSISTANCE")).click();
+        counselor.driver.findElement(By.id("describe-presentingProblem")).sendKeys("高速封路两周，回不了家，母亲卧床。");
+        ConsolePages.submit(counselor, By.id("save-describe"));
+        ConsolePages.awaitText(counselor, By.id("describe-presentingProblem"), "母亲卧床");
+        assertTrue(counselor.driver.findElements(By.cssSelector(".error")).isEmpty(), "saved without complaint");
 
-            counselor.driver.findElement(By.id("risk-thoughts")).click();
-            counselor.driver.findElement(By.id("risk-plan")).click();
-            counselor.driver.findElement(By.id("risk-means")).click();
-            new Select(counselor.driver.findElement(By.id("risk-timeframe"))).selectByValue("DAYS");
-            counselor.driver.findElement(By.id("risk-protective")).sendKeys("儿子");
-            new Select(counselor.driver.findElement(By.id("risk-level"))).selectByValue("HIGH");
-            counselor.driver.findElement(By.id("save-risk")).click();
-            ConsolePages.awaitText(counselor, By.id("case-risk"), "高");
-            counselor.screenshot("case-filled");
+        counselor.driver.findElement(By.id("risk-thoughts")).click();
+        counselor.driver.findElement(By.id("risk-plan")).click();
+        counselor.driver.findElement(By.id("risk-means")).click();
+        new Select(counselor.driver.findElement(By.id("risk-timeframe"))).selectByValue("DAYS");
+        counselor.driver.findElement(By.id("risk-protective")).sendKeys("儿子");
+        new Select(counselor.driver.findElement(By.id("risk-level"))).selectByValue("HIGH");
+        ConsolePages.submit(counselor, By.id("save-risk"));
+        ConsolePages.awaitText(counselor, By.id("case-risk"), "高");
+        counselor.screenshot("case-filled");
 
-            WebElement banner = ConsolePages.await(supervisor, By.id("crisis-banner"));
-            assertTrue(banner.getText().contains(file.base().number()), banner.getText());
-            Object beeps = ((JavascriptExecutor) supervisor.driver).executeScript("return window.hotlineBeeped || 0");
-            assertTrue(((Number) beeps).intValue() >= 1, "the alert sounds");
-            supervisor.screenshot("board-crisis-alert");
+        WebElement banner = ConsolePages.await(supervisor, By.id("crisis-banner"));
+        assertTrue(banner.getText().contains(file.base().number()), banner.getText());
+        Object beeps = ((JavascriptExecutor) supervisor.driver).executeScript("return window.hotlineBeeped || 0");
+        assertTrue(((Number) beeps).intValue() >= 1, "the alert sounds");
+        supervisor.screenshot("board-crisis-alert");
 
-            CaseFile saved = new CaseWork(hotline.app.store()).find(file.base().id()).orElseThrow();
-            assertEquals("HIGH", saved.risk().orElseThrow().level().name());
-            assertEquals(login, hotline.app.store().database().getCollection("counselors")
-                    .find(new org.bson.Document("_id", new org.bson.types.ObjectId(saved.risk().get().assessedBy())))
-                    .first().getString("login"), "the assessment names who made it");
-            CallerProfile profile = new CallerProfiles(hotline.app.store()).find(saved.base().callerId().orElseThrow())
-                    .orElseThrow();
-            assertEquals("truck_driver", profile.occupation());
-            assertEquals("高速封路两周，回不了家，母亲卧床。", saved.presentingProblem());
-            assertEquals(java.util.List.of(org.carehotline.cases.Category.PSYCHOLOGICAL_SUPPORT,
-                    org.carehotline.cases.Category.HARDSHIP_ASSISTANCE), saved.base().categories());
-            assertTrue(profile.highRisk(), "a high risk flags the caller for routing");
+        CaseFile saved = new CaseWork(hotline.app.store()).find(file.base().id()).orElseThrow();
+        assertEquals("HIGH", saved.risk().orElseThrow().level().name());
+        assertEquals(login, hotline.app.store().database().getCollection("counselors")
+                .find(new org.bson.Document("_id", new org.bson.types.ObjectId(saved.risk().get().assessedBy())))
+                .first().getString("login"), "the assessment names who made it");
+        CallerProfile profile = new CallerProfiles(hotline.app.store()).find(saved.base().callerId().orElseThrow())
+                .orElseThrow();
+        assertEquals("truck_driver", profile.occupation());
+        assertEquals("高速封路两周，回不了家，母亲卧床。", saved.presentingProblem());
+        assertEquals(java.util.List.of(org.carehotline.cases.Category.PSYCHOLOGICAL_SUPPORT,
+                org.carehotline.cases.Category.HARDSHIP_ASSISTANCE), saved.base().categories());
+        assertTrue(profile.highRisk(), "a high risk flags the caller for routing");
 
-            counselor.driver.findElement(By.id("status-await")).click();
-            ConsolePages.awaitText(counselor, By.id("case-status"), "待回访");
-            String timeline = counselor.driver.findElement(By.id("timeline")).getText();
-            assertTrue(timeline.indexOf("来电") < timeline.indexOf("风险评估"), "in time order: " + timeline);
-            assertTrue(timeline.contains("待回访"), timeline);
+        ConsolePages.submit(counselor, By.id("status-await"));
+        ConsolePages.awaitText(counselor, By.id("case-status"), "待回访");
+        String timeline = counselor.driver.findElement(By.id("timeline")).getText();
+        assertTrue(timeline.indexOf("来电") < timeline.indexOf("风险评估"), "in time order: " + timeline);
+        assertTrue(timeline.contains("待回访"), timeline);
 
-            supervisor.driver.get(base + "/cases?plate=" + "豫A12345");
-            assertEquals(file.base().number(), supervisor.driver.findElement(By.cssSelector("tr.case-row"))
-                    .getDomAttribute("data-case"));
-            supervisor.driver.get(base + "/cases?risk=HIGH&name=张");
-            assertEquals(1, supervisor.driver.findElements(By.cssSelector("tr.case-row")).size());
-            supervisor.screenshot("search-found");
-            supervisor.driver.findElement(By.cssSelector("tr.case-row a")).click();
-            ConsolePages.await(supervisor, By.id("assign-form"));
-            supervisor.screenshot("case-supervisor");
+        supervisor.driver.get(base + "/cases?plate=" + "豫A12345");
+        assertEquals(file.base().number(), supervisor.driver.findElement(By.cssSelector("tr.case-row"))
+                .getDomAttribute("data-case"));
+        supervisor.driver.get(base + "/cases?risk=HIGH&name=张");
+        assertEquals(1, supervisor.driver.findElements(By.cssSelector("tr.case-row")).size());
+        supervisor.screenshot("search-found");
+        supervisor.driver.findElement(By.cssSelector("tr.case-row a")).click();
+        ConsolePages.await(supervisor, By.id("assign-form"));
+        supervisor.screenshot("case-supervisor");
 
-            stranger.driver.get(base + "/cases/" + file.base().id());
-            assertEquals("403", stranger.driver.findElement(By.id("error-page")).getDomAttribute("data-code"));
-            stranger.screenshot("case-forbidden");
-            java.util.List<org.carehotline.audit.AuditEntry> audit =
-                    new org.carehotline.audit.AuditLog(hotline.app.store()).recent(1, 500);
-            assertTrue(audit.stream().anyMatch(e -> e.action().equals("case.read") && e.login().equals(login)
-                    && e.target().equals(file.base().number()) && e.remote().equals("127.0.0.1")), "reads are audited");
-            assertTrue(audit.stream().anyMatch(e -> e.action().equals("case.risk") && e.detail().equals("HIGH")),
-                    "changes are audited");
-            stranger.driver.get(base + "/cases?number=" + file.base().number());
-            assertTrue(stranger.driver.findElements(By.cssSelector("tr.case-row")).isEmpty(),
-                    "search does not find other counselors' cases");
-        }
+        stranger.driver.get(base + "/cases/" + file.base().id());
+        assertEquals("403", stranger.driver.findElement(By.id("error-page")).getDomAttribute("data-code"));
+        stranger.screenshot("case-forbidden");
+        java.util.List<org.carehotline.audit.AuditEntry> audit =
+                new org.carehotline.audit.AuditLog(hotline.app.store()).recent(1, 500);
+        assertTrue(audit.stream().anyMatch(e -> e.action().equals("case.read") && e.login().equals(login)
+                && e.target().equals(file.base().number()) && e.remote().equals("127.0.0.1")), "reads are audited");
+        assertTrue(audit.stream().anyMatch(e -> e.action().equals("case.risk") && e.detail().equals("HIGH")),
+                "changes are audited");
+        stranger.driver.get(base + "/cases?number=" + file.base().number());
+        assertTrue(stranger.driver.findElements(By.cssSelector("tr.case-row")).isEmpty(),
+                "search does not find other counselors' cases");
     }
 
     @Test
     void badInputGetsThePageBackWithMessagesAndNothingIsSaved() {
         String login = answeredCall("13900002222");
         CaseFile file = caseOf("13900002222");
-        try (Browser counselor = signedIn(login)) {
-            counselor.driver.get(base + "/cases/" + file.base().id());
-            counselor.driver.findElement(By.id("profile-name")).sendKeys("张".repeat(60));
-            counselor.driver.findElement(By.id("profile-plate")).sendKeys("bad plate!!");
-            counselor.driver.findElement(By.id("profile-region")).sendKeys("河南");
-            counselor.driver.findElement(By.id("save-profile")).click();
-            ConsolePages.await(counselor, By.id("error-profile-plate"));
-            assertTrue(counselor.driver.findElement(By.id("error-profile-name")).isDisplayed());
-            assertEquals("bad plate!!", counselor.driver.findElement(By.id("profile-plate")).getDomProperty("value"),
-                    "what was typed is kept");
-            counselor.screenshot("case-bad-input");
-            CallerProfile profile = new CallerProfiles(hotline.app.store()).find(file.base().callerId().orElseThrow())
-                    .orElseThrow();
-            assertEquals("", profile.region(), "nothing half-saved: the valid region was not stored either");
+        Browser counselor = signedIn(login);
+        counselor.driver.get(base + "/cases/" + file.base().id());
+        counselor.driver.findElement(By.id("profile-name")).sendKeys("张".repeat(60));
+        counselor.driver.findElement(By.id("profile-plate")).sendKeys("bad plate!!");
+        counselor.driver.findElement(By.id("profile-region")).sendKeys("河南");
+        ConsolePages.submit(counselor, By.id("save-profile"));
+        ConsolePages.await(counselor, By.id("error-profile-plate"));
+        assertTrue(counselor.driver.findElement(By.id("error-profile-name")).isDisplayed());
+        assertEquals("bad plate!!", counselor.driver.findElement(By.id("profile-plate")).getDomProperty("value"),
+                "what was typed is kept");
+        counselor.screenshot("case-bad-input");
+        CallerProfile profile = new CallerProfiles(hotline.app.store()).find(file.base().callerId().orElseThrow())
+                .orElseThrow();
+        assertEquals("", profile.region(), "nothing half-saved: the valid region was not stored either");
 
-            counselor.driver.findElement(By.id("risk-thoughts")).click();
-            counselor.driver.findElement(By.id("risk-plan")).click();
-            new Select(counselor.driver.findElement(By.id("risk-level"))).selectByValue("LOW");
-            counselor.driver.findElement(By.id("save-risk")).click();
-            ConsolePages.await(counselor, By.id("error-risk-timeframe"));
-            new Select(counselor.driver.findElement(By.id("risk-timeframe"))).selectByValue("WEEKS");
-            new Select(counselor.driver.findElement(By.id("risk-level"))).selectByValue("LOW");
-            counselor.driver.findElement(By.id("save-risk")).click();
-            assertTrue(ConsolePages.await(counselor, By.id("error-risk-level")).getText().contains("低于"),
-                    "a plan is at least moderate");
-            assertTrue(new CaseWork(hotline.app.store()).find(file.base().id()).orElseThrow().risk().isEmpty());
+        counselor.driver.findElement(By.id("risk-thoughts")).click();
+        counselor.driver.findElement(By.id("risk-plan")).click();
+        new Select(counselor.driver.findElement(By.id("risk-level"))).selectByValue("LOW");
+        ConsolePages.submit(counselor, By.id("save-risk"));
+        ConsolePages.await(counselor, By.id("error-risk-timeframe"));
+        new Select(counselor.driver.findElement(By.id("risk-timeframe"))).selectByValue("WEEKS");
+        new Select(counselor.driver.findElement(By.id("risk-level"))).selectByValue("LOW");
+        ConsolePages.submit(counselor, By.id("save-risk"));
+        assertTrue(ConsolePages.await(counselor, By.id("error-risk-level")).getText().contains("低于"),
+                "a plan is at least moderate");
+        assertTrue(new CaseWork(hotline.app.store()).find(file.base().id()).orElseThrow().risk().isEmpty());
 
-            counselor.driver.findElement(By.id("status-close")).click();
-            ConsolePages.await(counselor, By.id("error-status-note"));
-            assertEquals("ACTIVE", new CaseWork(hotline.app.store()).find(file.base().id()).orElseThrow().base()
-                    .status().name(), "closing without an outcome changes nothing");
-        }
+        ConsolePages.submit(counselor, By.id("status-close"));
+        ConsolePages.await(counselor, By.id("error-status-note"));
+        assertEquals("ACTIVE", new CaseWork(hotline.app.store()).find(file.base().id()).orElseThrow().base()
+                .status().name(), "closing without an outcome changes nothing");
     }
 
     @Test
@@ -210,16 +215,15 @@ class CaseWorkBrowserTest {
         String login = answeredCall("13900003333");
         CaseFile file = caseOf("13900003333");
         String markup = "<img src=x onerror=\"window.pwned=1\"><script>window.pwned=2</script><b>粗体</b>";
-        try (Browser counselor = signedIn(login)) {
-            counselor.driver.get(base + "/cases/" + file.base().id());
-            counselor.driver.findElement(By.id("note-text")).sendKeys(markup);
-            counselor.driver.findElement(By.id("save-note")).click();
-            ConsolePages.awaitText(counselor, By.id("timeline"), "<b>粗体</b>");
-            assertTrue(counselor.driver.findElements(By.cssSelector("#timeline b, #timeline img, #timeline script"))
-                    .isEmpty(), "no element was made from the note");
-            assertNull(((JavascriptExecutor) counselor.driver).executeScript("return window.pwned"));
-            assertEquals(markup, new NoteRepository(hotline.app.store()).forCase(file.base().id()).get(0).text());
-            counselor.screenshot("note-as-text");
-        }
+        Browser counselor = signedIn(login);
+        counselor.driver.get(base + "/cases/" + file.base().id());
+        counselor.driver.findElement(By.id("note-text")).sendKeys(markup);
+        ConsolePages.submit(counselor, By.id("save-note"));
+        ConsolePages.awaitText(counselor, By.id("timeline"), "<b>粗体</b>");
+        assertTrue(counselor.driver.findElements(By.cssSelector("#timeline b, #timeline img, #timeline script"))
+                .isEmpty(), "no element was made from the note");
+        assertNull(((JavascriptExecutor) counselor.driver).executeScript("return window.pwned"));
+        assertEquals(markup, new NoteRepository(hotline.app.store()).forCase(file.base().id()).get(0).text());
+        counselor.screenshot("note-as-text");
     }
 }

@@ -49,6 +49,11 @@ class SignInTest {
         assertEquals(303, anonymous.statusCode());
         assertTrue(anonymous.headers().firstValue("location").orElse("").startsWith("/login"));
 
+        HttpResponse<String> stream = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest
+                .newBuilder(java.net.URI.create("http://127.0.0.1:" + hotline.httpPort() + "/events"))
+                .header("accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(401, stream.statusCode(), "no live events without a session (and no endless retries)");
+
         String cookie = anonymous.headers().firstValue("set-cookie").orElseThrow();
         assertTrue(cookie.startsWith("hotline.session="), cookie);
         assertTrue(cookie.toLowerCase(java.util.Locale.ROOT).contains("httponly"), cookie);

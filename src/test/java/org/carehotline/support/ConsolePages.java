@@ -2,6 +2,7 @@ package org.carehotline.support;
 
 import java.time.Duration;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -23,6 +24,16 @@ public final class ConsolePages {
         d.findElement(By.id("password")).sendKeys(password);
         d.findElement(By.id("sign-in")).click();
         new WebDriverWait(d, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.id("sign-out")));
+    }
+
+    /** Clicks a button that submits a form and waits until the next page has replaced this one. */
+    public static void submit(Browser browser, By button) {
+        JavascriptExecutor js = (JavascriptExecutor) browser.driver;
+        js.executeScript("window.hotlineOldPage = true");
+        browser.driver.findElement(button).click();
+        // a new document has no such mark; then wait until it has loaded
+        new WebDriverWait(browser.driver, WAIT).until(d -> Boolean.TRUE.equals(js.executeScript(
+                "return window.hotlineOldPage === undefined && document.readyState === 'complete'")));
     }
 
     public static WebElement await(Browser browser, By by) {

@@ -27,10 +27,13 @@ public final class Access {
         return ctx -> {
             Optional<User> user = Sessions.user(ctx);
             if (user.isEmpty()) {
-                if (ctx.request().method() == HttpMethod.GET) {
+                String accept = ctx.request().getHeader("accept");
+                boolean eventStream = accept != null && accept.contains("text/event-stream");
+                if (ctx.request().method() == HttpMethod.GET && !eventStream) {
                     String next = URLEncoder.encode(ctx.request().uri(), StandardCharsets.UTF_8);
                     ctx.response().setStatusCode(303).putHeader("location", "/login?next=" + next).end();
                 } else {
+                    // forms and the event stream (which stops retrying on a 401) are not redirected
                     ctx.response().setStatusCode(401).putHeader("content-type", "text/plain; charset=utf-8")
                             .end("请先登录 / Please sign in");
                 }
