@@ -39,7 +39,9 @@ final class ImportPage {
     void mount(Router router) {
         router.get("/registry/import").handler(this::page);
         router.get("/registry/import/progress").handler(this::progress);
+        // uploads go to the system temp folder (not ./file-uploads) and are deleted after the request
         router.post("/registry/import").handler(BodyHandler.create().setBodyLimit(MAX_BYTES)
+                .setUploadsDirectory(System.getProperty("java.io.tmpdir") + "/hotline-uploads")
                 .setDeleteUploadedFilesOnEnd(true)).handler(this::upload);
     }
 
