@@ -11,7 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -82,12 +81,6 @@ final class ImportPage {
             return;
         }
         FileUpload upload = uploads.get(0);
-        String name = upload.fileName().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
-            // Excel workbooks are not read yet: the page asks for "CSV UTF-8" instead of guessing
-            ctx.redirect("/registry/import?lang=" + lang + "&problem=file.excel");
-            return;
-        }
         ctx.vertx().fileSystem().readFile(upload.uploadedFileName()).onComplete(read -> {
             if (read.failed()) {
                 ReportRoutes.send(ctx, Future.failedFuture(read.cause()), "", "Import upload");
