@@ -16,7 +16,7 @@ import org.carehotline.store.CollectionNames;
 import org.carehotline.store.MongoStore;
 
 /**
- * Imports the union's worker registry into {@code callers}: one caller per normalized number,
+ * Imports the union's worker registry (CSV or Excel) into {@code callers}: one caller per normalized number,
  * so a registered worker who has called already is merged, not duplicated. Each row is an
  * upsert on the unique phone index that sets the registry's fields (blank cells never erase
  * what a counselor recorded), so running the same file again changes nothing. Blocking.
@@ -32,12 +32,13 @@ public final class RegistryImport {
     }
 
     /**
-     * Validates and merges every row of a CSV file.
+     * Validates and merges every row of a CSV file or of the first sheet of an Excel workbook
+     * (told apart by their first bytes, not by the file name).
      *
      * @param progress told the number of data rows handled so far, after each batch
      */
-    public ImportResult run(byte[] csv, IntConsumer progress) {
-        List<CsvFile.Record> records = CsvFile.parse(csv);
+    public ImportResult run(byte[] file, IntConsumer progress) {
+        List<CsvFile.Record> records = Workbooks.isWorkbook(file) ? Workbooks.firstSheet(file) : CsvFile.parse(file);
         if (records.isEmpty()) {
             return new ImportResult(0, 0, 0, 0, List.of(), Rejection.MISSING_COLUMNS);
         }

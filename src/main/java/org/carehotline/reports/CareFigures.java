@@ -46,9 +46,13 @@ public final class CareFigures {
 
     /** Inbound calls of the period by menu category ("calls for psychological help"). */
     public List<Tally> callsByCategory(ReportPeriod period) {
-        return tallies(contacts.aggregate(List.of(
-                new Document("$match", new Document("kind", "inbound_call").append("startedAt", range(period))),
-                new Document("$group", new Document("_id", "$category").append("n", new Document("$sum", 1))))));
+        return tallies(contacts.aggregate(List.of(new Document("$match", ServiceFigures.inboundCalls(period)),
+                categoryStage())));
+    }
+
+    /** Calls per category, after the period's $match. */
+    static Document categoryStage() {
+        return new Document("$group", new Document("_id", "$category").append("n", new Document("$sum", 1)));
     }
 
     /** Cases opened in the period by category; a case with several categories counts under each. */

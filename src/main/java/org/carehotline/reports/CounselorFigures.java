@@ -2,7 +2,6 @@ package org.carehotline.reports;
 
 import com.mongodb.client.MongoCollection;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,25 +27,41 @@ public final class CounselorFigures {
 
     /** One row per counselor who was offered or answered a call in the period, by name. */
     public List<CounselorRow> rows(ReportPeriod period) {
-        Document match = new Document("$match", new Document("kind", "inbound_call").append("startedAt",
-                new Document("$gte", Date.from(period.start())).append("$lt", Date.from(period.end()))));
-        Map<String, long[]> figures = new TreeMap<>();
+        Document match = new Document("$match", ServiceFigures.inboundCalls(period));
+        List<Document> offers = new ArrayList<>(List.of(match));
+        offers.addAll(offerStages());
+        List<Document> answered = new ArrayList<>(List.of(match));
+        answered.addAll(answerStages());
+        return rows(contacts.aggregate(offers), contacts.aggregate(answered));
+    }
+
+    /** Offers and misses per counselor, after the period's $match. */
+    static List<Document> offerStages() {
         // an offer still without an outcome (ringing, or its DialEnd was lost) is not counted as a miss
         Document missed = new Document("$ne",
                 List.of(new Document("$ifNull", List.of("$offers.outcome", "ANSWER")), "ANSWER"));
-        for (Document g : contacts.aggregate(List.of(match, new Document("$unwind", "$offers"),
-                new Document("$group", new Document("_id", "$offers.counselorId")
-                        .append("offers", new Document("$sum", 1))
-                        .append("misses", new Document("$sum", new Document("$cond", List.of(missed, 1, 0)))))))) {
+        return List.of(new Document("$unwind", "$offers"), new Document("$group", new Document("_id", "$offers.counselorId")
+                .append("offers", new Document("$sum", 1))
+                .append("misses", new Document("$sum", new Document("$cond", List.of(missed, 1, 0))))));
+    }
+
+    /** Calls and talk time per counselor who answered, after the period's $match. */
+    static List<Document> answerStages() {
+        return List.of(new Document("$match", new Document("answeredBy", new Document("$exists", true))),
+                new Document("$group", new Document("_id", "$answeredBy")
+                        .append("calls", new Document("$sum", 1))
+                        .append("talk", new Document("$sum", new Document("$ifNull", List.of("$talkSeconds", 0))))));
+    }
+
+    /** The rows from the groups of {@link #offerStages} and {@link #answerStages}. */
+    List<CounselorRow> rows(Iterable<Document> offerGroups, Iterable<Document> answerGroups) {
+        Map<String, long[]> figures = new TreeMap<>();
+        for (Document g : offerGroups) {
             long[] f = figures.computeIfAbsent(g.getString("_id"), k -> new long[4]);
             f[0] = ServiceFigures.n(g, "offers");
             f[1] = ServiceFigures.n(g, "misses");
         }
-        for (Document g : contacts.aggregate(List.of(match,
-                new Document("$match", new Document("answeredBy", new Document("$exists", true))),
-                new Document("$group", new Document("_id", "$answeredBy")
-                        .append("calls", new Document("$sum", 1))
-                        .append("talk", new Document("$sum", new Document("$ifNull", List.of("$talkSeconds", 0)))))))) {
+        for (Document g : answerGroups) {
             long[] f = figures.computeIfAbsent(g.getString("_id"), k -> new long[4]);
             f[2] = ServiceFigures.n(g, "calls");
             f[3] = ServiceFigures.n(g, "talk");

@@ -35,11 +35,19 @@ public final class CrisisFigures {
 
     /** The period's crisis calls, oldest first. */
     public List<CrisisRow> rows(ReportPeriod period) {
-        List<Document> calls = contacts.find(new Document("kind", "inbound_call").append("category", CRISIS)
-                        .append("startedAt", CareFigures.range(period)))
-                .projection(new Document("caseId", 1).append("startedAt", 1).append("disposition", 1)
-                        .append("answeredBy", 1))
-                .into(new ArrayList<>());
+        List<Document> pipeline = new ArrayList<>(List.of(new Document("$match", ServiceFigures.inboundCalls(period))));
+        pipeline.addAll(stages());
+        return rows(contacts.aggregate(pipeline).into(new ArrayList<>()));
+    }
+
+    /** The crisis calls' fields, after the period's $match. */
+    static List<Document> stages() {
+        return List.of(new Document("$match", new Document("category", CRISIS)), new Document("$project",
+                new Document("caseId", 1).append("startedAt", 1).append("disposition", 1).append("answeredBy", 1)));
+    }
+
+    /** The rows for the crisis calls {@link #stages} selected, with their cases and follow-ups. */
+    List<CrisisRow> rows(List<Document> calls) {
         List<String> caseIds = calls.stream().map(c -> c.getString("caseId")).distinct().toList();
         Map<String, Document> caseById = new HashMap<>();
         cases.find(new Document("_id", new Document("$in", caseIds.stream().filter(CareFigures::isObjectId)

@@ -11,7 +11,6 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.BiFunction;
@@ -39,7 +38,9 @@ final class ImportPage {
     void mount(Router router) {
         router.get("/registry/import").handler(this::page);
         router.get("/registry/import/progress").handler(this::progress);
+        // uploads go to the system temp folder (not ./file-uploads) and are deleted after the request
         router.post("/registry/import").handler(BodyHandler.create().setBodyLimit(MAX_BYTES)
+                .setUploadsDirectory(System.getProperty("java.io.tmpdir") + "/hotline-uploads")
                 .setDeleteUploadedFilesOnEnd(true)).handler(this::upload);
     }
 
@@ -80,12 +81,6 @@ final class ImportPage {
             return;
         }
         FileUpload upload = uploads.get(0);
-        String name = upload.fileName().toLowerCase(Locale.ROOT);
-        if (name.endsWith(".xlsx") || name.endsWith(".xls")) {
-            // Excel workbooks are not read yet: the page asks for "CSV UTF-8" instead of guessing
-            ctx.redirect("/registry/import?lang=" + lang + "&problem=file.excel");
-            return;
-        }
         ctx.vertx().fileSystem().readFile(upload.uploadedFileName()).onComplete(read -> {
             if (read.failed()) {
                 ReportRoutes.send(ctx, Future.failedFuture(read.cause()), "", "Import upload");

@@ -1,7 +1,11 @@
 package org.carehotline.reports;
 
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import org.bson.Document;
+import org.carehotline.store.CollectionNames;
 import org.carehotline.store.MongoStore;
 
 /** Computes reports: the figures of each part for one period. Blocking: call from a virtual thread. */
@@ -14,6 +18,7 @@ public final class Reports {
     private final CrisisFigures crises;
     private final FollowUpFigures followUps;
     private final CoverageFigures coverage;
+    private final ContactsPass contactsPass;
 
     public Reports(MongoStore store, ReportSettings settings, Clock clock) {
         this.settings = settings;
@@ -23,6 +28,7 @@ public final class Reports {
         this.crises = new CrisisFigures(store);
         this.followUps = new FollowUpFigures(store, clock);
         this.coverage = new CoverageFigures(store);
+        this.contactsPass = new ContactsPass(ReportCollections.of(store, CollectionNames.CONTACTS));
     }
 
     /** The service figures only: the main report, and what the benchmark times. */
@@ -30,11 +36,20 @@ public final class Reports {
         return service.byBucket(period);
     }
 
+    /** Every part; the contact-based ones in one pass over the contacts (see ContactsPass). */
     public Report report(ReportPeriod period) {
-        List<ServiceRow> rows = service.byBucket(period);
-        return new Report(period, settings, rows, ServiceFigures.total(rows), counselors.rows(period),
-                care.casesOpened(period), care.casesClosed(period), care.callsByCategory(period),
-                care.casesByCategory(period), care.casesByCaller(period), crises.rows(period),
+        Map<String, List<Document>> facets = new LinkedHashMap<>();
+        facets.put("service", service.stages(period));
+        facets.put("offers", CounselorFigures.offerStages());
+        facets.put("answered", CounselorFigures.answerStages());
+        facets.put("categories", List.of(CareFigures.categoryStage()));
+        facets.put("crises", CrisisFigures.stages());
+        Map<String, List<Document>> found = contactsPass.run(period, facets);
+        List<ServiceRow> rows = ServiceFigures.rows(found.get("service"), period);
+        return new Report(period, settings, rows, ServiceFigures.total(rows),
+                counselors.rows(found.get("offers"), found.get("answered")),
+                care.casesOpened(period), care.casesClosed(period), CareFigures.tallies(found.get("categories")),
+                care.casesByCategory(period), care.casesByCaller(period), crises.rows(found.get("crises")),
                 followUps.figures(period), coverage.coverage());
     }
 }

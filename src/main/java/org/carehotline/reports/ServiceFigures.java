@@ -2,7 +2,6 @@ package org.carehotline.reports;
 
 import com.mongodb.client.MongoCollection;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,9 +30,21 @@ public final class ServiceFigures {
 
     /** One row per bucket of the period, in order, quiet buckets included as zeros. */
     public List<ServiceRow> byBucket(ReportPeriod period) {
+        List<Document> pipeline = new ArrayList<>(List.of(new Document("$match", inboundCalls(period))));
+        pipeline.addAll(stages(period));
+        return rows(contacts.aggregate(pipeline), period);
+    }
+
+    /** The period's inbound calls: the $match every contact-based part starts from. */
+    static Document inboundCalls(ReportPeriod period) {
+        return new Document("kind", "inbound_call").append("startedAt", CareFigures.range(period));
+    }
+
+    /** The rows from the groups the stages produced. */
+    static List<ServiceRow> rows(Iterable<Document> groups, ReportPeriod period) {
         Map<String, ServiceRow> rows = new LinkedHashMap<>();
         period.labels().forEach(label -> rows.put(label, ServiceRow.empty(label)));
-        for (Document g : contacts.aggregate(pipeline(period))) {
+        for (Document g : groups) {
             String label = period.label(g.getString("_id"));
             ServiceRow row = toRow(label, g);
             rows.merge(label, row, ServiceRow::plus);
@@ -46,9 +57,8 @@ public final class ServiceFigures {
         return rows.stream().reduce(ServiceRow.empty("total"), ServiceRow::plus).relabel("total");
     }
 
-    private List<Document> pipeline(ReportPeriod period) {
-        Document match = new Document("kind", "inbound_call")
-                .append("startedAt", new Document("$gte", Date.from(period.start())).append("$lt", Date.from(period.end())));
+    /** The stages after {@link #inboundCalls}: one $group per bucket. */
+    List<Document> stages(ReportPeriod period) {
         Document bucket = new Document("$dateToString", new Document("format", period.groupFormat())
                 .append("date", "$startedAt").append("timezone", period.zone().getId()));
         Document wait = new Document("$ifNull", List.of("$waitSeconds", 0));
@@ -69,7 +79,7 @@ public final class ServiceFigures {
                 .append("answerWait", new Document("$sum", new Document("$cond", List.of(answered, wait, 0))))
                 .append("talk", new Document("$sum", new Document("$cond",
                         List.of(answered, new Document("$ifNull", List.of("$talkSeconds", 0)), 0))));
-        return List.of(new Document("$match", match), new Document("$group", group));
+        return List.of(new Document("$group", group));
     }
 
     private static Document is(String field, String value) {

@@ -2,11 +2,15 @@ package org.carehotline.registry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.bson.Document;
 import org.carehotline.store.CollectionNames;
 import org.carehotline.store.MongoStore;
@@ -93,6 +97,37 @@ public class RegistryImportTest {
         ImportResult result = new RegistryImport(store).run(gbk, n -> { });
         assertEquals(1, result.added());
         assertEquals("成都", caller("13700000009").getString("region"));
+    }
+
+    @Test
+    void anExcelWorkbookGivesTheSameResultAsTheCsvAndCanBeImportedTwice() throws Exception {
+        byte[] xlsx;
+        try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            Sheet sheet = workbook.createSheet("名册");
+            for (CsvFile.Record record : CsvFile.parse(FILE.getBytes(StandardCharsets.UTF_8))) {
+                Row row = sheet.createRow(record.line() - 1);
+                for (int c = 0; c < record.fields().size(); c++) {
+                    String value = record.fields().get(c);
+                    if (value.matches("1\\d{10}")) {
+                        row.createCell(c).setCellValue(Double.parseDouble(value)); // typed as a number, as people do
+                    } else {
+                        row.createCell(c).setCellValue(value);
+                    }
+                }
+            }
+            workbook.write(out);
+            xlsx = out.toByteArray();
+        }
+        RegistryImport registry = new RegistryImport(store);
+        ImportResult result = registry.run(xlsx, n -> { });
+        assertEquals(3, result.added());
+        assertEquals(1, result.merged());
+        assertEquals(List.of(4, 5, 6, 7, 8), result.rejected().stream().map(Rejection::line).toList());
+        assertEquals("远航运输, 有限公司", caller("13900000001").getString("employer"));
+        assertEquals("吴九", caller("13500000004").getString("name"), "a numeric phone cell is read as its digits");
+        ImportResult again = registry.run(xlsx, n -> { });
+        assertEquals(4, again.unchanged());
+        assertEquals(0, again.added() + again.merged());
     }
 
     @Test

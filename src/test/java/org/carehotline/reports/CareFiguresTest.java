@@ -96,6 +96,9 @@ class CareFiguresTest {
         assertEquals(4.1, rows.get(0).hoursToFollowUp(), "4 h 05 min");
         assertEquals("ABANDONED", rows.get(1).disposition());
         assertEquals(null, rows.get(1).hoursToFollowUp());
+        Report report = new Reports(store, new ReportSettings(5, 20), Clock.systemUTC()).report(PERIOD);
+        assertEquals(rows, report.crises(), "the one-pass page finds the same crises");
+        assertEquals(new CareFigures(store).callsByCategory(PERIOD), report.callsByCategory());
     }
 
     @Test
