@@ -30,6 +30,8 @@ import org.carehotline.followups.FollowUpScheduler;
 import org.carehotline.followups.FollowUpService;
 import org.carehotline.referrals.ReferralRepository;
 import org.carehotline.referrals.ReferralService;
+import org.carehotline.reports.ReportRoutes;
+import org.carehotline.reports.ReportSettings;
 import org.carehotline.routing.Router;
 import org.carehotline.store.MongoStore;
 import org.carehotline.telephony.agi.DialplanNames;
@@ -119,7 +121,10 @@ public final class HotlineApp implements AutoCloseable {
         }
 
         console = new ConsoleServer(vertx, config.http(), new ConsoleServer.Sources(store, agi, ami::status, cases,
-                contacts, counselors, config.calls().zone(), router, live, clock, new AmiCallMonitor(ami)),
+                contacts, counselors, config.calls().zone(), router, live, clock, new AmiCallMonitor(ami),
+                new ReportRoutes(vertx, new ReportRoutes.Parts(store, new ReportSettings(
+                        config.reports().shortAbandonSeconds(), config.reports().serviceLevelSeconds()),
+                        config.calls().zone(), config.http().templatesDir(), virtualThreads, clock))),
                 virtualThreads);
         httpPort = console.start().await();
     }

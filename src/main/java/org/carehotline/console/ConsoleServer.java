@@ -1,6 +1,7 @@
 package org.carehotline.console;
 
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
@@ -25,6 +26,8 @@ import org.carehotline.cases.DailyFigures;
 import org.carehotline.cases.NoteRepository;
 import org.carehotline.cases.VisitRepository;
 import org.carehotline.config.HotlineConfig.HttpConfig;
+import org.carehotline.counselors.Role;
+import org.carehotline.reports.FormGuards;
 import org.carehotline.console.auth.Access;
 import org.carehotline.console.auth.Csrf;
 import org.carehotline.console.auth.SignIn;
@@ -63,7 +66,7 @@ public final class ConsoleServer {
     public record Sources(MongoStore store, FastAgiService agi, Supplier<AmiStatus> ami, CaseRepository cases,
                           ContactRepository contacts, CounselorRepository counselors, ZoneId zone,
                           org.carehotline.routing.Router routing, EventBusLiveFeed live, Clock clock,
-                          org.carehotline.live.CallMonitor monitor) {}
+                          org.carehotline.live.CallMonitor monitor, org.carehotline.reports.ReportRoutes reports) {}
 
     public ConsoleServer(Vertx vertx, HttpConfig config, Sources sources, ExecutorService virtualThreads) {
         this.vertx = vertx;
@@ -110,13 +113,24 @@ public final class ConsoleServer {
         router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx)).setCookieHttpOnlyFlag(true)
                 .setCookieSameSite(CookieSameSite.STRICT).setSessionTimeout(SESSION_IDLE_MS)
                 .setSessionCookieName("hotline.session"));
+        // Reports and the worker registry: supervisors and administrators. Mounted before the
+        // global body handler, which refuses uploads; the import has its own and gets our CSRF check.
+        Handler<RoutingContext> supervisors = access.require(Role.SUPERVISOR, Role.ADMINISTRATOR);
+        router.route("/reports*").handler(supervisors);
+        router.route("/registry/*").handler(supervisors);
+        sources.reports().mount(router, new FormGuards(ctx -> {
+            if (csrf.accepts(ctx)) {
+                ctx.next();
+            } else {
+                refuseForm(ctx);
+            }
+        }, ctx -> csrf.token(ctx.session())));
         router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024).setHandleFileUploads(false));
         router.route().handler(ctx -> {
             if (csrf.accepts(ctx)) {
                 ctx.next();
             } else {
-                ctx.response().setStatusCode(403).putHeader("content-type", "text/plain; charset=utf-8")
-                        .end("表单已过期或来源不明，请刷新页面后重试 / Form expired or not from this site: reload and try again");
+                refuseForm(ctx);
             }
         });
         Credentials credentials = new Credentials(store);
@@ -135,6 +149,11 @@ public final class ConsoleServer {
         new AuditRoutes(pages, new AuditLog(store), formats).mount(router, access);
         router.get("/events").handler(access.require()).handler(stream::open);
         return router;
+    }
+
+    private static void refuseForm(RoutingContext ctx) {
+        ctx.response().setStatusCode(403).putHeader("content-type", "text/plain; charset=utf-8")
+                .end("表单已过期或来源不明，请刷新页面后重试 / Form expired or not from this site: reload and try again");
     }
 
     /** Blocking: the case id and number of a crisis alert that names only a contact. */

@@ -35,13 +35,16 @@ final class ImportPage {
         this.render = render;
     }
 
-    void mount(Router router) {
+    private FormGuards guards = FormGuards.NONE;
+
+    void mount(Router router, FormGuards formGuards) {
+        this.guards = formGuards;
         router.get("/registry/import").handler(this::page);
         router.get("/registry/import/progress").handler(this::progress);
         // uploads go to the system temp folder (not ./file-uploads) and are deleted after the request
         router.post("/registry/import").handler(BodyHandler.create().setBodyLimit(MAX_BYTES)
                 .setUploadsDirectory(System.getProperty("java.io.tmpdir") + "/hotline-uploads")
-                .setDeleteUploadedFilesOnEnd(true)).handler(this::upload);
+                .setDeleteUploadedFilesOnEnd(true)).handler(formGuards.afterBody()).handler(this::upload);
     }
 
     private void page(RoutingContext ctx) {
@@ -49,6 +52,7 @@ final class ImportPage {
         Map<String, Object> model = new HashMap<>();
         model.put("t", texts.forLanguage(lang));
         model.put("lang", lang);
+        model.put("csrf", guards.formToken().apply(ctx));
         model.put("problem", Optional.ofNullable(ctx.request().getParam("problem")).orElse(""));
         jobs.progress(ctx.request().getParam("job")).ifPresent(p -> {
             model.put("job", Map.of("id", p.id(), "fileName", p.fileName(), "total", String.valueOf(p.totalRows()),

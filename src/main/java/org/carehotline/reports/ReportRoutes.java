@@ -25,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * (each table as CSV), the chart library, and the registry import under {@code /registry/import}.
  * Handlers run on the event loop and hand every database step to a virtual thread.
  *
- * <p>TODO(console owner): put every route mounted here behind the SUPERVISOR role (reports show
+ * <p>The console mounts these behind the SUPERVISOR and ADMINISTRATOR roles (reports show
  * counselors' figures and crisis calls; the import writes to callers), and give the import form
  * the console's CSRF token.
  */
@@ -55,12 +55,20 @@ public final class ReportRoutes {
                 texts, this::render);
     }
 
-    /** Mounts the routes on the console's router. */
+    /** Mounts the routes with no form checks (tests that serve the report pages alone). */
     public void mount(Router router) {
+        mount(router, FormGuards.NONE);
+    }
+
+    /**
+     * Mounts the routes on the console's router; the console puts them behind the supervisor
+     * role and lends its CSRF check for the upload form.
+     */
+    public void mount(Router router, FormGuards guards) {
         router.get("/reports").handler(this::page);
         router.get("/reports.csv").handler(this::csv);
         router.get("/reports/assets/*").handler(StaticHandler.create(ChartLibrary.distFolder()));
-        importPage.mount(router);
+        importPage.mount(router, guards);
     }
 
     private void page(RoutingContext ctx) {

@@ -39,6 +39,24 @@ public final class ConsoleClient {
                 .POST(HttpRequest.BodyPublishers.ofString(body.toString())).build(), HttpResponse.BodyHandlers.ofString());
     }
 
+    /** Posts a file upload (multipart/form-data) with the given fields, as a browser's file form would. */
+    public HttpResponse<String> postFile(String path, Map<String, String> fields, String fileName, byte[] content)
+            throws IOException, InterruptedException {
+        String boundary = "----hotline" + System.nanoTime();
+        java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
+        for (Map.Entry<String, String> field : fields.entrySet()) {
+            body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey()
+                    + "\"\r\n\r\n" + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
+        }
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: text/csv\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(content);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return http.send(HttpRequest.newBuilder(uri(path)).header("content-type", "multipart/form-data; boundary="
+                + boundary).POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     /** The CSRF token in the page at {@code path}. */
     public String csrf(String path) throws IOException, InterruptedException {
         Matcher m = CSRF.matcher(get(path).body());
