@@ -56,9 +56,11 @@ public final class CrisisFigures {
                 .forEach(c -> caseById.put(c.getObjectId("_id").toHexString(), c));
         Map<String, List<Instant>> attemptsByCase = new HashMap<>();
         followups.find(new Document("caseId", new Document("$in", caseIds))).projection(new Document("caseId", 1)
-                .append("attempts", 1)).forEach(f -> f.getList("attempts", Document.class, List.of()).forEach(a ->
-                attemptsByCase.computeIfAbsent(f.getString("caseId"), k -> new ArrayList<>())
-                        .add(a.getDate("at").toInstant())));
+                .append("attempts", 1)).forEach(f -> f.getList("attempts", Document.class, List.of()).stream()
+                // an attempt the counselor missed never reached the worker's phone
+                .filter(a -> !Boolean.FALSE.equals(a.getBoolean("counted"))).forEach(a ->
+                        attemptsByCase.computeIfAbsent(f.getString("caseId"), k -> new ArrayList<>())
+                                .add(a.getDate("at").toInstant())));
         List<CrisisRow> rows = new ArrayList<>();
         for (Document call : calls) {
             Instant started = call.getDate("startedAt").toInstant();

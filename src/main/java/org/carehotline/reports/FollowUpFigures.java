@@ -7,18 +7,24 @@ import java.util.List;
 import java.util.Set;
 import org.bson.Document;
 import org.carehotline.store.CollectionNames;
+import org.carehotline.followups.FollowUpStatus;
+import org.carehotline.followups.Outcome;
 import org.carehotline.store.MongoStore;
 
 /**
- * Follow-up figures. An attempt is {@code {at, outcome}} in the follow-up's {@code attempts};
- * outcome {@code REACHED} (or {@code ANSWER}, the dial status) means the worker was reached.
+ * Follow-up figures, in the follow-ups' own words: an attempt is {@code {at, outcome, counted}}
+ * in the follow-up's {@code attempts} (see {@link Outcome}); only attempts at the worker's phone
+ * count ({@code counted}: a counselor who did not pick up is the hotline's miss), and
+ * {@code reached}, {@code checkin_ok} and {@code checkin_talk} mean the worker was reached.
  * Follow-ups are few next to calls, so they are read (projected) and counted here. Blocking.
  */
 public final class FollowUpFigures {
 
     /** Attempt outcomes that mean the worker was reached. */
-    static final Set<String> REACHED = Set.of("REACHED", "ANSWER");
-    static final Set<String> CLOSED_STATUSES = Set.of("cancelled", "done", "closed");
+    static final Set<String> REACHED = Set.of(Outcome.REACHED.code(), Outcome.CHECKIN_OK.code(),
+            Outcome.CHECKIN_TALK.code());
+    static final Set<String> CLOSED_STATUSES = Set.of(FollowUpStatus.DONE, FollowUpStatus.UNREACHABLE,
+            FollowUpStatus.ESCALATED);
 
     private final MongoCollection<Document> followups;
     private final Clock clock;
@@ -33,7 +39,8 @@ public final class FollowUpFigures {
         long due = 0, made = 0, reached = 0, overdue = 0, attempts = 0;
         for (Document f : followups.find(new Document("dueAt", CareFigures.range(period)))
                 .projection(new Document("attempts", 1).append("status", 1).append("dueAt", 1))) {
-            List<Document> tries = f.getList("attempts", Document.class, List.of());
+            List<Document> tries = f.getList("attempts", Document.class, List.of()).stream()
+                    .filter(a -> !Boolean.FALSE.equals(a.getBoolean("counted"))).toList();
             boolean wasReached = tries.stream().anyMatch(FollowUpFigures::reached);
             due++;
             attempts += tries.size();

@@ -58,13 +58,15 @@ class CareFiguresTest {
                 Calls.startedAt("2026-11-22T01:00:00Z").inCase(case2.toHexString())
                         .category("LEGAL_ADVICE", "2").answered("c2", 5, 60)));
         store.database().getCollection(CollectionNames.FOLLOWUPS).insertMany(List.of(
-                followUp(case1, "2026-11-21T06:00:00Z", "done", "2026-11-21T06:05:00Z", "NOANSWER",
-                        "2026-11-21T08:00:00Z", "NOANSWER", "2026-11-21T10:00:00Z", "REACHED"),
+                followUp(case1, "2026-11-21T06:00:00Z", "done", "2026-11-21T06:05:00Z", "no_answer",
+                        "2026-11-21T08:00:00Z", "no_answer", "2026-11-21T10:00:00Z", "reached"),
                 followUp(case2, "2026-11-22T03:00:00Z", "pending"),
-                followUp(case3, "2026-11-22T05:00:00Z", "done", "2026-11-22T05:10:00Z", "ANSWER"),
+                // the counselor's own miss is not an attempt at the worker; a check-in "all right" reaches them
+                followUp(case3, "2026-11-22T05:00:00Z", "done", "2026-11-22T05:05:00Z", "counselor_no_answer",
+                        "2026-11-22T05:10:00Z", "checkin_ok"),
                 followUp(case2, "2026-11-25T03:00:00Z", "pending"),
                 // an attempt on case 1 before its crisis call: not its "first follow-up"
-                followUp(case1, "2026-11-20T01:00:00Z", "done", "2026-11-21T01:00:00Z", "REACHED")));
+                followUp(case1, "2026-11-20T01:00:00Z", "done", "2026-11-21T01:00:00Z", "reached")));
     }
 
     @AfterEach
@@ -131,7 +133,8 @@ class CareFiguresTest {
     private static Document followUp(ObjectId caseId, String dueAt, String status, String... attempts) {
         List<Document> tries = new java.util.ArrayList<>();
         for (int i = 0; i < attempts.length; i += 2) {
-            tries.add(new Document("at", date(attempts[i])).append("outcome", attempts[i + 1]));
+            tries.add(new Document("at", date(attempts[i])).append("outcome", attempts[i + 1])
+                    .append("counted", !attempts[i + 1].equals("counselor_no_answer")));
         }
         return new Document("caseId", caseId.toHexString()).append("phone", "13800000001").append("reason", "crisis")
                 .append("status", status).append("dueAt", date(dueAt)).append("attempts", tries);
