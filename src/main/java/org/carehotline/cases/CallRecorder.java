@@ -24,6 +24,8 @@ public final class CallRecorder {
     private final ContactRepository contacts;
     private final FollowUpRepository followUps;
     private final Clock clock;
+    /** Asterisk uniqueid to contact id of the calls this server started lately. */
+    private final RecentCalls recentCalls = new RecentCalls(20_000);
 
     public CallRecorder(CallerRepository callers, CaseRepository cases, ContactRepository contacts,
                         FollowUpRepository followUps, Clock clock) {
@@ -47,6 +49,7 @@ public final class CallRecorder {
                 .orElseGet(() -> cases.open(caller.map(Caller::id).orElse(null), phone.orElse(null), call.arrivedAt()));
         String contactId = contacts.insertInboundCall(careCase.id(), caller.map(Caller::id).orElse(null), call,
                 phone.orElse(null));
+        recentCalls.put(call.uniqueId(), contactId);
         cases.recordContact(careCase.id(), call.arrivedAt());
         if (phone.isEmpty()) {
             contacts.log(contactId, call.arrivedAt(), "caller number '" + call.callerNumber()
@@ -169,7 +172,10 @@ public final class CallRecorder {
         if (uniqueId == null || uniqueId.isBlank()) {
             return Optional.empty();
         }
-        return contacts.findIdByUniqueId(uniqueId);
+        // Most AMI events are about calls this server started: answer from memory; a lookup on
+        // the embedded server scans every contact (it keeps no secondary indexes).
+        String known = recentCalls.get(uniqueId);
+        return known != null ? Optional.of(known) : contacts.findIdByUniqueId(uniqueId);
     }
 
     /** Calls started in [from, before) that have no end yet. */

@@ -25,8 +25,11 @@ final class CaseNumbers {
 
     String next(Instant at) {
         int year = at.atZone(zone).getYear();
-        Document counter = counters.findOneAndUpdate(eq("_id", "cases-" + year), Updates.inc("value", 1),
-                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.AFTER));
-        return String.format("HL-%d-%06d", year, counter.getInteger("value"));
+        // The value before the increment, plus one: under concurrency the embedded server can
+        // hand back an "after" document that another increment is still changing (duplicates seen).
+        Document before = counters.findOneAndUpdate(eq("_id", "cases-" + year), Updates.inc("value", 1),
+                new FindOneAndUpdateOptions().upsert(true).returnDocument(ReturnDocument.BEFORE));
+        int value = before == null ? 1 : before.getInteger("value") + 1;
+        return String.format("HL-%d-%06d", year, value);
     }
 }

@@ -40,8 +40,23 @@ public final class CaseRepository {
                 .sort(Sorts.descending("updatedAt")).first()).map(CaseRepository::toCase);
     }
 
-    /** Opens a new case; callerId and phone are null for an anonymous caller. */
+    /**
+     * Opens a new case; callerId and phone are null for an anonymous caller. A case number
+     * taken twice (the unique index refuses it) is never fatal: a fresh number is drawn.
+     */
     public CareCase open(String callerId, String phone, Instant at) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return insertCase(callerId, phone, at);
+            } catch (com.mongodb.MongoWriteException e) {
+                if (e.getError().getCategory() != com.mongodb.ErrorCategory.DUPLICATE_KEY || attempt >= 5) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private CareCase insertCase(String callerId, String phone, Instant at) {
         Document doc = new Document("_id", new ObjectId())
                 .append("number", numbers.next(at))
                 .append("callerId", callerId)

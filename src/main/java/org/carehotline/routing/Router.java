@@ -344,7 +344,15 @@ public final class Router {
             return List.of();
         }
         List<WaitingCall> woken = new ArrayList<>();
+        // Categories some available counselor has a skill for: a waiting call needing another
+        // one is skipped without running the policy (thousands may wait while a lawyer is free).
+        java.util.Set<org.carehotline.cases.Category> offered = availableSkills(now);
         for (WaitingCall call : new ArrayList<>(queue)) {
+            if (!offered.contains(call.needs.category())
+                    && !(call.needs.category() == org.carehotline.cases.Category.CRISIS_INTERVENTION
+                    && offered.contains(org.carehotline.cases.Category.PSYCHOLOGICAL_SUPPORT))) {
+                continue;
+            }
             Optional<RoutingPolicy.Choice> choice = policy.choose(call.needs, Duration.between(call.arrivedAt, now),
                     roster.statuses(), call.tried, now);
             if (choice.isEmpty()) {
@@ -360,8 +368,24 @@ public final class Router {
             if (!roster.anyAvailable(now)) {
                 break;
             }
+            offered = availableSkills(now);
         }
         return woken;
+    }
+
+    private java.util.Set<org.carehotline.cases.Category> availableSkills(Instant now) {
+        java.util.Set<org.carehotline.cases.Category> skills = java.util.EnumSet.noneOf(
+                org.carehotline.cases.Category.class);
+        for (CounselorStatus s : roster.statuses()) {
+            if (s.available(now)) {
+                s.counselor().skills().forEach((category, level) -> {
+                    if (level > 0) {
+                        skills.add(category);
+                    }
+                });
+            }
+        }
+        return skills;
     }
 
     /** Outside the lock: wake the sessions that got an offer, tell the board. */

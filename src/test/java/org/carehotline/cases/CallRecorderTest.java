@@ -148,4 +148,25 @@ class CallRecorderTest {
                 .openedAt()).stream().map(Contact::id).toList();
         assertEquals(List.of(open.contactId()), unfinished, "calls started at or after the bound are left alone");
     }
+
+    @Test
+    void concurrentFirstCallsGetDistinctCaseNumbers() throws Exception {
+        java.util.Set<String> numbers = java.util.concurrent.ConcurrentHashMap.newKeySet();
+        java.util.List<Thread> threads = new java.util.ArrayList<>();
+        for (int t = 0; t < 16; t++) {
+            int thread = t;
+            threads.add(Thread.ofVirtual().start(() -> {
+                for (int i = 0; i < 25; i++) {
+                    numbers.add(arrive("7." + thread + "." + i, String.format("139%04d%04d", thread, i))
+                            .careCase().number());
+                }
+            }));
+        }
+        for (Thread thread : threads) {
+            thread.join();
+        }
+
+        assertEquals(400, numbers.size(), "400 new callers, 400 distinct case numbers");
+        assertEquals(400, cases.recent(1000).size());
+    }
 }

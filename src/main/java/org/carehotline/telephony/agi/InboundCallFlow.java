@@ -187,15 +187,16 @@ final class InboundCallFlow {
             parts.router().release(r.counselorId());
             throw e;
         }
+        // the counselor is given back to routing first: the records can wait a few milliseconds
         if (outcome.answered()) {
             talkEndedAt = clock.instant();
+            parts.router().callEnded(r.counselorId(), Duration.ofSeconds(outcome.answeredSeconds()));
             parts.recorder().recordAnswered(call.contactId(), r.counselorId(),
                     talkEndedAt.minusSeconds(outcome.answeredSeconds()));
-            parts.router().callEnded(r.counselorId(), Duration.ofSeconds(outcome.answeredSeconds()));
             return true;
         }
-        parts.recorder().recordOfferMissed(call.contactId(), r.counselorId(), outcome.dialStatus());
         ticket.offerMissed(r.counselorId());
+        parts.recorder().recordOfferMissed(call.contactId(), r.counselorId(), outcome.dialStatus());
         return false;
     }
 

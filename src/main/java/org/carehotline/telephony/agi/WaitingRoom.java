@@ -17,6 +17,9 @@ import org.carehotline.routing.Reservation;
  */
 final class WaitingRoom {
 
+    /** Keys that end a waiting prompt: 1 call-back, 0 help now, and the wake digit of a found counselor. */
+    private static final String ESCAPE = "10" + DialplanNames.WAKE_DIGIT;
+
     /** How a wait ended. */
     sealed interface Result permits Offered, CallbackRequested, Overflow {}
 
@@ -92,9 +95,9 @@ final class WaitingRoom {
             greeted = true;
             listener.waiting(ticket.position(), ticket.whyWaiting());
             nextAnnouncement = clock.instant().plusSeconds(config.announceEverySeconds());
-            char key = channel.streamFile(Prompts.ALL_BUSY, "10");
-            key = key != 0 ? key : channel.streamFile(Prompts.WHILE_WAITING, "10");
-            if (key == 0) {
+            char key = channel.streamFile(Prompts.ALL_BUSY, ESCAPE);
+            key = key != 0 ? key : channel.streamFile(Prompts.WHILE_WAITING, ESCAPE);
+            if (key != '1' && key != '0') {
                 startMusic();
             }
             return key;
@@ -105,20 +108,20 @@ final class WaitingRoom {
         nextAnnouncement = clock.instant().plusSeconds(config.announceEverySeconds());
         stopMusic();
         char key = announce();
-        if (key == 0) {
+        if (key != '1' && key != '0') {
             startMusic();
         }
         return key;
     }
 
     private char announce() throws AgiException {
-        char key = channel.streamFile(Prompts.POSITION_BEFORE, "10");
-        key = key != 0 ? key : channel.sayNumber(String.valueOf(ticket.position()), "10");
-        key = key != 0 ? key : channel.streamFile(Prompts.POSITION_AFTER, "10");
+        char key = channel.streamFile(Prompts.POSITION_BEFORE, ESCAPE);
+        key = key != 0 ? key : channel.sayNumber(String.valueOf(ticket.position()), ESCAPE);
+        key = key != 0 ? key : channel.streamFile(Prompts.POSITION_AFTER, ESCAPE);
         int minutes = Math.max(1, (ticket.expectedWaitSeconds() + 59) / 60);
-        key = key != 0 ? key : channel.streamFile(Prompts.EXPECTED_WAIT_BEFORE, "10");
-        key = key != 0 ? key : channel.sayNumber(String.valueOf(minutes), "10");
-        return key != 0 ? key : channel.streamFile(Prompts.EXPECTED_WAIT_AFTER, "10");
+        key = key != 0 ? key : channel.streamFile(Prompts.EXPECTED_WAIT_BEFORE, ESCAPE);
+        key = key != 0 ? key : channel.sayNumber(String.valueOf(minutes), ESCAPE);
+        return key != 0 ? key : channel.streamFile(Prompts.EXPECTED_WAIT_AFTER, ESCAPE);
     }
 
     /** Stops the hold music: before a prompt, and before leaving the room. */

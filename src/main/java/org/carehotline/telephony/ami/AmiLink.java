@@ -18,6 +18,7 @@ import org.asteriskjava.manager.action.CoreShowChannelsAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
+import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
 import org.asteriskjava.manager.response.ManagerResponse;
@@ -30,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * state, watch for a disconnect (and ping to find a silent one), and on failure retry with
  * exponential backoff. The server starts whether or not Asterisk is there.
  *
- * <p>The event listener never blocks asterisk-java's reader: it only queues the event. One
- * virtual thread takes events from the queue and hands them to {@link CallEvents} in order.
+ * <p>The event listener never blocks asterisk-java's reader: it only queues the event. Two
+ * virtual threads hand events to {@link CallEvents} in order: one for phone states (quick, in
+ * memory), one for call events (which may touch the database), so presence never lags behind.
  */
 public final class AmiLink implements AutoCloseable {
 
@@ -46,6 +48,8 @@ public final class AmiLink implements AutoCloseable {
     private final AmiEventTranslator translator;
     private final Clock clock;
     private final BlockingQueue<Object> queue = new LinkedBlockingQueue<>();
+    /** Phone states go apart: presence must not wait behind call events that touch the database. */
+    private final BlockingQueue<Object> presenceQueue = new LinkedBlockingQueue<>();
     private final Semaphore disconnected = new Semaphore(0);
     private final AtomicLong eventsReceived = new AtomicLong();
     private final java.util.List<java.util.function.Consumer<ManagerEvent>> extraListeners =
@@ -55,6 +59,7 @@ public final class AmiLink implements AutoCloseable {
     private volatile boolean closed;
     private Thread supervisor;
     private Thread dispatcher;
+    private Thread presenceDispatcher;
 
     public AmiLink(AmiConfig config, CallEvents events, Clock clock) {
         this.config = config;
@@ -66,7 +71,8 @@ public final class AmiLink implements AutoCloseable {
 
     /** Starts connecting in the background; returns at once. */
     public void start() {
-        dispatcher = Thread.ofVirtual().name("ami-events").start(this::dispatchEvents);
+        dispatcher = Thread.ofVirtual().name("ami-events").start(() -> dispatchEvents(queue));
+        presenceDispatcher = Thread.ofVirtual().name("ami-presence").start(() -> dispatchEvents(presenceQueue));
         supervisor = Thread.ofVirtual().name("ami-link").start(this::superviseLink);
     }
 
@@ -176,15 +182,17 @@ public final class AmiLink implements AutoCloseable {
         eventsReceived.incrementAndGet();
         if (event instanceof DisconnectEvent) {
             disconnected.release();
+        } else if (event instanceof DeviceStateChangeEvent) {
+            presenceQueue.add(event);
         } else {
             queue.add(event);
         }
     };
 
-    private void dispatchEvents() {
+    private void dispatchEvents(BlockingQueue<Object> source) {
         while (!closed) {
             try {
-                Object next = queue.take();
+                Object next = source.take();
                 if (next instanceof Resynchronized r) {
                     events.resynchronized(r.liveUniqueIds(), r.snapshotAt());
                 } else {
@@ -234,6 +242,9 @@ public final class AmiLink implements AutoCloseable {
         }
         if (dispatcher != null) {
             dispatcher.interrupt();
+        }
+        if (presenceDispatcher != null) {
+            presenceDispatcher.interrupt();
         }
         ManagerConnection connection = current;
         if (connection != null) {
