@@ -42,6 +42,7 @@ public final class RoutingBenchmark {
             return;
         }
         Path workDir = Files.createTempDirectory("hotline-bench-");
+        String loadBefore = loadAverage();
         long started = System.nanoTime();
         BenchRun.Result main;
         BenchRun.Result stock;
@@ -60,7 +61,7 @@ public final class RoutingBenchmark {
         double wall = (System.nanoTime() - started) / 1e9;
 
         List<String> failures = new ArrayList<>();
-        String report = report(options, main, stock, wall, failures);
+        String report = report(options, main, stock, wall, loadBefore, failures);
         System.out.print(report);
         System.out.println(failures.isEmpty() ? "benchmark: PASS"
                 : "benchmark: FAIL (" + String.join("; ", failures) + ")");
@@ -75,12 +76,14 @@ public final class RoutingBenchmark {
     }
 
     private static String report(BenchOptions o, BenchRun.Result main, BenchRun.Result stock, double wall,
-                                 List<String> failures) {
+                                 String loadBefore, List<String> failures) {
         StringBuilder r = new StringBuilder();
         line(r, "");
         line(r, "=== Care Hotline routing benchmark ===");
         line(r, "machine:    %d CPUs (%s), %s memory", Runtime.getRuntime().availableProcessors(), cpuModel(),
                 memTotal());
+        line(r, "load:       1/5/15-min load average %s before, %s after (other processes on this machine skew "
+                + "the numbers when above ~0.5)", loadBefore, loadAverage());
         line(r, "JDK:        %s %s (%s); OS: %s %s %s", System.getProperty("java.vm.name"),
                 System.getProperty("java.runtime.version"), System.getProperty("java.vendor"),
                 System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"));
@@ -186,6 +189,15 @@ public final class RoutingBenchmark {
             return lines.filter(l -> l.startsWith("model name")).findFirst()
                     .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
         } catch (IOException e) {
+            return "?";
+        }
+    }
+
+    private static String loadAverage() {
+        try {
+            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
+            return parts[0] + "/" + parts[1] + "/" + parts[2];
+        } catch (IOException | RuntimeException e) {
             return "?";
         }
     }
