@@ -34,7 +34,7 @@ final class BenchRun {
                   long serverRejected, long peakThreads, double rampSeconds, double settleSeconds,
                   long heapIdle, long heapWaiting, long rssIdleKb, long rssWaitingKb, long simHeapPerCall,
                   List<String> histogram, long servedSteady, double steadySeconds, long wakes, long wakesLost, long wakesNeverQueued,
-                  long wakesUnknown, long unexpected, long errors, List<String> samples, long leftOpenClient,
+                  long wakesUnknown, long doubleBooked, long unexpected, long errors, List<String> samples, long leftOpenClient,
                   long leftOpenServer, long serverCpuMs, List<String> serverProblems) {
 
         double heapPerWaitingKb() {
@@ -82,10 +82,13 @@ final class BenchRun {
                         () -> field(server, "available") == options.counselors());
 
                 // 1. warm-up: every caller finds a free counselor
-                progress("warm-up: " + options.warmupCalls() + " callers at " + options.arrivalRate() + "/s");
+                // at most half the counselors busy at once, so that every warm-up caller finds one free
+                int warmupRate = (int) Math.max(1, Math.min(options.arrivalRate(),
+                        options.counselors() / 2.0 / (options.talkMinS() + options.ringMaxS() + 0.5)));
+                progress("warm-up: " + options.warmupCalls() + " callers at " + warmupRate + "/s");
                 asterisk.recorders = recorders;
                 phones.shortCalls(true);
-                pace(asterisk, options.warmupCalls(), options.arrivalRate(), options.maxSetup(), 300);
+                pace(asterisk, options.warmupCalls(), warmupRate, options.maxSetup(), 300);
                 long warmup = asterisk.placed.get();
                 awaitTrue("warm-up calls done", 120, () -> asterisk.ended.get() == asterisk.placed.get());
                 phones.shortCalls(false);
@@ -133,6 +136,7 @@ final class BenchRun {
                 phones.clearFree();
                 long servedBefore = asterisk.served.get();
                 asterisk.replace = true;
+                asterisk.serving = true;
                 long steadyStart = System.nanoTime();
                 phones.setBusyElsewhere(false);
                 long peakThreads = 0;
@@ -152,6 +156,7 @@ final class BenchRun {
                     }
                 }
                 asterisk.recorders = null;
+                asterisk.serving = false;
                 double steadySeconds = (System.nanoTime() - steadyStart) / 1e9;
                 long servedSteady = asterisk.served.get() - servedBefore;
 
@@ -174,7 +179,7 @@ final class BenchRun {
                         idle.get("used"), waitingHeap.get("used"), idle.get("rssKb"), waitingHeap.get("rssKb"),
                         heldNow == 0 ? 0 : (simWaiting - simIdle) / heldNow, histogram, servedSteady, steadySeconds,
                         asterisk.wakes.get(), asterisk.wakesLost.get(), asterisk.wakesNeverQueued.get(), asterisk.wakesUnknown.get(),
-                        asterisk.unexpected.get(), asterisk.errors.get(), List.copyOf(asterisk.samples),
+                        phones.doubleBooked.get(), asterisk.unexpected.get(), asterisk.errors.get(), List.copyOf(asterisk.samples),
                         asterisk.open.get(), last.get("sessions"), last.get("cpuMs"), server.problems(8));
             }
         }

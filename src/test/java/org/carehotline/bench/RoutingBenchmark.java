@@ -120,9 +120,10 @@ public final class RoutingBenchmark {
                 String.format(Locale.ROOT, "server heap per waiting call %.1f KB <= %.0f KB", heapKb,
                         o.targetHeapKb()));
         check(r, failures, main.errors() == 0 && main.unexpected() == 0 && main.leftOpenServer() == 0
-                        && main.leftOpenClient() == 0 && main.fallback() == 0,
+                        && main.leftOpenClient() == 0 && main.fallback() == 0 && main.doubleBooked() == 0,
                 String.format(Locale.ROOT, "every call routed, clean run (sent to fallback by the server %d, "
-                                + "errors %d, unexpected commands %d, sessions left open %d/%d)", main.fallback(),
+                                + "counselor dialed while in a call %d, errors %d, unexpected commands %d, "
+                                + "sessions left open %d/%d)", main.fallback(), main.doubleBooked(),
                         main.errors(), main.unexpected(), main.leftOpenClient(), main.leftOpenServer()));
         return r.toString();
     }
@@ -162,9 +163,10 @@ public final class RoutingBenchmark {
         }
         long slow = x.recorders().freeToDial.countAbove(o.waitSliceMs() * 1_000_000L / 2);
         line(r, "  counselor free -> Dial above half a wait slice (%d ms): %d", o.waitSliceMs() / 2, slow);
-        line(r, "  warm-up calls %d (arrival -> Dial); refused in the whole run %d; sent to fallback %d; errors %d; unexpected commands %d; "
+        line(r, "  warm-up calls %d (arrival -> Dial); refused in the whole run %d; sent to fallback %d; counselor "
+                        + "dialed while already in a hotline call %d; errors %d; unexpected commands %d; "
                         + "sessions left open at the end: client %d, server %d; server CPU %.1f s",
-                x.warmupCalls(), x.refused(), x.fallback(), x.errors(), x.unexpected(), x.leftOpenClient(), x.leftOpenServer(),
+                x.warmupCalls(), x.refused(), x.fallback(), x.doubleBooked(), x.errors(), x.unexpected(), x.leftOpenClient(), x.leftOpenServer(),
                 x.serverCpuMs() / 1000.0);
         x.samples().forEach(s -> line(r, "  sample: %s", s));
         if (!x.serverProblems().isEmpty()) {

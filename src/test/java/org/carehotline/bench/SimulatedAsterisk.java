@@ -26,6 +26,8 @@ final class SimulatedAsterisk {
     volatile Recorders recorders;
     /** Keep the number of callers constant: a caller who is done is replaced. */
     volatile boolean replace;
+    /** The serve phase runs: counselor-free latencies are recorded. */
+    volatile boolean serving;
     /** Replace callers the server failed (sent to fallback without routing), to fill the queue. */
     volatile boolean replaceFailed;
 
@@ -98,6 +100,7 @@ final class SimulatedAsterisk {
             wakesNeverQueued.incrementAndGet();
         } else {
             wakesLost.incrementAndGet();
+            sample("PlayDTMF dropped, the call's last command: " + call.lastCommand());
         }
         return List.of(FakeAmiServer.message("Response", "Success", "Message", "DTMF successfully queued"));
     }

@@ -41,6 +41,7 @@ final class SimulatedCall {
     private volatile Thread thread;
     private volatile boolean hangUpRequested;
     private volatile long wokenAt;
+    private volatile String lastCommand = "";
     private boolean dead;
     private boolean queued;
     private volatile boolean everQueued;
@@ -133,7 +134,13 @@ final class SimulatedCall {
         return false;
     }
 
+    /** What the call was doing last (for the report when a wake-up is dropped). */
+    String lastCommand() {
+        return lastCommand;
+    }
+
     private void answer(String command) throws IOException {
+        lastCommand = command;
         if (hangUpRequested && !dead) {
             dead = true;
             send(bytes("HANGUP\n"));
@@ -235,12 +242,21 @@ final class SimulatedCall {
             send(SUCCESS);
             return;
         }
+        if (!asterisk.counselors.dialStarted(counselor)) {
+            // the phone is already in a call from the hotline: Asterisk's Dial gets BUSY at once
+            asterisk.sample("counselor " + argument + " dialed while already in a hotline call (double offer)");
+            dialStatus = "BUSY";
+            answeredSeconds = 0;
+            send(SUCCESS);
+            return;
+        }
         dialed = counselor;
         asterisk.talking.incrementAndGet();
         try {
             ringAndTalk(counselor);
         } finally {
             asterisk.talking.decrementAndGet();
+            asterisk.counselors.dialEnded(counselor);
         }
     }
 
@@ -280,6 +296,8 @@ final class SimulatedCall {
         }
         if (!queued) {
             r.arrivalToDial.record(dialAt - contactAt);
+        } else if (!asterisk.serving) {
+            return; // a warm-up caller who had to wait: not part of the serve phase
         } else if (free != null && free[1] == SimulatedCounselors.FREE_CALL_ENDED) {
             r.freeToDial.record(dialAt - free[0]);
             long woke = wokenAt;

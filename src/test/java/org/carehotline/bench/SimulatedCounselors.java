@@ -36,6 +36,8 @@ final class SimulatedCounselors {
     /** System.nanoTime() when counselor i became free with callers waiting, 0 when not pending; see freeKind. */
     private final AtomicLongArray freeAt;
     private final int[] freeKind;
+    private final boolean[] dialing;        // guarded by locks[i]: a Dial to this phone is in progress
+    final java.util.concurrent.atomic.AtomicLong doubleBooked = new java.util.concurrent.atomic.AtomicLong();
     private volatile boolean shortCalls;
 
     SimulatedCounselors(int count, FakeAmiServer ami, int ringMinMs, int ringMaxMs, int talkMinMs, int talkMaxMs) {
@@ -51,6 +53,7 @@ final class SimulatedCounselors {
         this.reported = new String[count];
         this.freeAt = new AtomicLongArray(count);
         this.freeKind = new int[count];
+        this.dialing = new boolean[count];
         for (int i = 0; i < count; i++) {
             locks[i] = new Object();
             reported[i] = "NOT_INUSE";
@@ -115,6 +118,24 @@ final class SimulatedCounselors {
 
     int talkMs() {
         return shortCalls ? talkMinMs : between(talkMinMs, talkMaxMs);
+    }
+
+    /** A Dial to counselor i starts; false if one is already in progress (the router offered them twice). */
+    boolean dialStarted(int i) {
+        synchronized (locks[i]) {
+            if (dialing[i]) {
+                doubleBooked.incrementAndGet();
+                return false;
+            }
+            dialing[i] = true;
+            return true;
+        }
+    }
+
+    void dialEnded(int i) {
+        synchronized (locks[i]) {
+            dialing[i] = false;
+        }
     }
 
     /** The counselor answered a hotline call. */
