@@ -11,15 +11,16 @@ import java.util.concurrent.ExecutorService;
  * Runs blocking work (database calls, template rendering) on a virtual thread and completes
  * the returned future back on the caller's Vert.x context, so the event loop never blocks.
  */
-final class Blocking {
+public final class Blocking {
 
     private final ExecutorService virtualThreads;
 
-    Blocking(ExecutorService virtualThreads) {
+    public Blocking(ExecutorService virtualThreads) {
         this.virtualThreads = virtualThreads;
     }
 
-    <T> Future<T> run(Callable<T> work) {
+    /** Runs {@code work} on a virtual thread; the future completes on the caller's Vert.x context. */
+    public <T> Future<T> run(Callable<T> work) {
         Context context = Vertx.currentContext();
         Promise<T> promise = Promise.promise();
         virtualThreads.execute(() -> {

@@ -2,6 +2,7 @@ package org.carehotline.reports;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.carehotline.console.Blocking;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -40,7 +41,7 @@ public final class ReportRoutes {
     private final Parts parts;
     private final Reports reports;
     private final ReportTexts texts;
-    private final OffLoop offLoop;
+    private final Blocking offLoop;
     private final FreeMarkerTemplateEngine templates;
     private final ImportPage importPage;
 
@@ -48,7 +49,7 @@ public final class ReportRoutes {
         this.parts = parts;
         this.reports = new Reports(parts.store(), parts.settings(), parts.clock());
         this.texts = new ReportTexts(parts.templatesDir());
-        this.offLoop = new OffLoop(parts.virtualThreads());
+        this.offLoop = new Blocking(parts.virtualThreads());
         this.templates = FreeMarkerTemplateEngine.create(vertx, "ftlh");
         this.templates.unwrap().setDefaultEncoding(StandardCharsets.UTF_8.name());
         this.importPage = new ImportPage(new ImportJobs(new RegistryImport(parts.store()), parts.virtualThreads()),
