@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.carehotline.cases.Category;
@@ -15,27 +14,20 @@ import org.carehotline.routing.CounselorStatus;
 import org.carehotline.support.ConsoleClient;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
-import org.junit.jupiter.api.AfterEach;
+import org.carehotline.support.RunningHotlines;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Administrators manage accounts; routing gets the new roster at once. */
 class AccountAdminTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final RunningHotlines servers = new RunningHotlines();
     private RunningHotline hotline;
-
-    @AfterEach
-    void stop() {
-        if (hotline != null) {
-            hotline.close();
-        }
-    }
 
     @Test
     void anAdministratorCreatesACounselorWhoRoutingKnowsAndWhoCanSignIn() throws Exception {
-        hotline = RunningHotline.start(dataDir, MutableClock.at("2026-11-22T08:00:00Z"), Map.of());
+        hotline = servers.start(MutableClock.at("2026-11-22T08:00:00Z"), Map.of());
         ConsoleClient admin = new ConsoleClient(hotline.httpPort());
         admin.signIn("admin", "admin-pw-1");
         String token = admin.csrf("/admin/counselors/new");

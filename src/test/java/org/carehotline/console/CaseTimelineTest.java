@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,28 +14,21 @@ import org.carehotline.support.Calls;
 import org.carehotline.support.ConsoleClient;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
-import org.junit.jupiter.api.AfterEach;
+import org.carehotline.support.RunningHotlines;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The case timeline and the named status actions, over HTTP against the whole server. */
 class CaseTimelineTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final RunningHotlines servers = new RunningHotlines();
     private RunningHotline hotline;
-
-    @AfterEach
-    void stop() {
-        if (hotline != null) {
-            hotline.close();
-        }
-    }
 
     @Test
     void callsVisitsNotesStatusChangesAndFollowUpsComeInTimeOrder() throws Exception {
         MutableClock clock = MutableClock.at("2026-11-22T01:00:00Z");
-        hotline = RunningHotline.start(dataDir, clock, Map.of("PJSIP/6001", "NOT_INUSE"));
+        hotline = servers.start(clock, Map.of("PJSIP/6001", "NOT_INUSE"));
         Calls.answered(hotline, "13600006666");
         CareCase c = hotline.cases().recent(1).get(0);
         String page = "/cases/" + c.id();

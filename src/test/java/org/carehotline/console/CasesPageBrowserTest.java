@@ -3,7 +3,6 @@ package org.carehotline.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -12,32 +11,25 @@ import org.carehotline.support.Browser;
 import org.carehotline.support.ConsolePages;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
+import org.carehotline.support.RunningHotlines;
 import org.carehotline.testing.AgiReplies;
 import org.carehotline.testing.FakeAgiCall;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** The case list and a case's timeline in a real browser, after a real (fake-Asterisk) call, in Chinese then English. */
 class CasesPageBrowserTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final RunningHotlines servers = new RunningHotlines();
     private RunningHotline hotline;
-
-    @AfterEach
-    void stop() {
-        if (hotline != null) {
-            hotline.close();
-        }
-    }
 
     @Test
     void aCallShowsUpAsACaseWithItsContactInChineseThenEnglish() throws Exception {
         MutableClock clock = MutableClock.at("2026-11-22T08:00:00Z");
-        hotline = RunningHotline.start(dataDir, clock, Map.of("PJSIP/6001", "NOT_INUSE"));
+        hotline = servers.start(clock, Map.of("PJSIP/6001", "NOT_INUSE"));
         FakeAgiCall call = FakeAgiCall.to(hotline.agiPort).script("inbound").callerId("13812345678")
                 .callerIdName("<script>alert(1)</script>").connect();
         call.on("^STREAM FILE \"hotline/welcome\"", AgiReplies.streamInterruptedBy('1'))

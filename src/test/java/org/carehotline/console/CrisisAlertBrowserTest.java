@@ -2,38 +2,30 @@ package org.carehotline.console;
 
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.carehotline.counselors.AccountBootstrap;
 import org.carehotline.support.Browser;
 import org.carehotline.support.ConsolePages;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
+import org.carehotline.support.RunningHotlines;
 import org.carehotline.testing.AgiReplies;
 import org.carehotline.testing.FakeAgiCall;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
 /** A caller pressing 0 ("help now") alerts every signed-in supervisor at once; counselors get no banner. */
 class CrisisAlertBrowserTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final RunningHotlines servers = new RunningHotlines();
     private RunningHotline hotline;
-
-    @AfterEach
-    void stop() {
-        if (hotline != null) {
-            hotline.close();
-        }
-    }
 
     @Test
     void helpNowShowsTheBannerOnEverySupervisorsPage() throws Exception {
-        hotline = RunningHotline.start(dataDir, MutableClock.at("2026-11-22T08:00:00Z"), Map.of());
+        hotline = servers.start(MutableClock.at("2026-11-22T08:00:00Z"), Map.of());
         int port = hotline.httpPort();
         try (Browser supervisor = new Browser(); Browser admin = new Browser(); Browser counselor = new Browser()) {
             ConsolePages.signIn(supervisor, port, "sun.supervisor", AccountBootstrap.DEMO_PASSWORD);

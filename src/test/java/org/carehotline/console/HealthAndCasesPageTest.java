@@ -9,7 +9,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.util.Map;
 import java.util.List;
 import java.util.Set;
@@ -21,25 +20,18 @@ import org.carehotline.counselors.Role;
 import org.carehotline.support.ConsoleClient;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
+import org.carehotline.support.RunningHotlines;
 import org.carehotline.testing.AgiReplies;
 import org.carehotline.testing.FakeAgiCall;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 class HealthAndCasesPageTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final RunningHotlines servers = new RunningHotlines();
     private RunningHotline hotline;
     private final HttpClient http = HttpClient.newHttpClient();
-
-    @AfterEach
-    void stop() {
-        if (hotline != null) {
-            hotline.close();
-        }
-    }
 
     private HttpResponse<String> get(String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + hotline.httpPort() + path)).build(),
@@ -48,7 +40,7 @@ class HealthAndCasesPageTest {
 
     @Test
     void healthReportsStoreAgiAndAmiAndDegradesWhenAsteriskIsGone() throws Exception {
-        hotline = RunningHotline.start(dataDir, MutableClock.at("2026-11-22T08:00:00Z"), Map.of());
+        hotline = servers.start(MutableClock.at("2026-11-22T08:00:00Z"), Map.of());
 
         HttpResponse<String> up = get("/health");
         JsonObject body = new JsonObject(up.body());
@@ -67,7 +59,7 @@ class HealthAndCasesPageTest {
 
     @Test
     void theCaseListNeedsASignInAndMasksNumbersForReferrers() throws Exception {
-        hotline = RunningHotline.start(dataDir, MutableClock.at("2026-11-22T08:00:00Z"), Map.of());
+        hotline = servers.start(MutableClock.at("2026-11-22T08:00:00Z"), Map.of());
         FakeAgiCall call = FakeAgiCall.to(hotline.agiPort).script("inbound").callerId("13812345678").connect();
         call.expectAndReply("^ANSWER$", AgiReplies.SUCCESS);
         call.hangup();

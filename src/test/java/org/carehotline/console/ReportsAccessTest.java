@@ -4,34 +4,26 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
 import org.bson.Document;
 import org.carehotline.store.CollectionNames;
 import org.carehotline.support.ConsoleClient;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
-import org.junit.jupiter.api.AfterEach;
+import org.carehotline.support.RunningHotlines;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Reports and the registry import inside the running console: roles and the upload's CSRF check. */
 class ReportsAccessTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final RunningHotlines servers = new RunningHotlines();
     private RunningHotline hotline;
-
-    @AfterEach
-    void stop() {
-        if (hotline != null) {
-            hotline.close();
-        }
-    }
 
     @Test
     void reportsAreForSupervisorsAndTheRegistryUploadNeedsTheFormToken() throws Exception {
-        hotline = RunningHotline.start(dataDir, MutableClock.at("2026-11-22T08:00:00Z"), Map.of());
+        hotline = servers.start(MutableClock.at("2026-11-22T08:00:00Z"), Map.of());
 
         ConsoleClient counselor = new ConsoleClient(hotline.httpPort());
         counselor.signIn("wang.fang", "demo1234");

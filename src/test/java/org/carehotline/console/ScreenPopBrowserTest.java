@@ -3,7 +3,6 @@ package org.carehotline.console;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.Map;
 import org.carehotline.counselors.AccountBootstrap;
 import org.carehotline.support.Browser;
@@ -11,10 +10,10 @@ import org.carehotline.support.Calls;
 import org.carehotline.support.ConsolePages;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
+import org.carehotline.support.RunningHotlines;
 import org.carehotline.testing.FakeAgiCall;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 
 /** The screen pop in real browsers: a call through FastAGI pops the caller's card on the ringing counselor's page only. */
@@ -22,20 +21,13 @@ class ScreenPopBrowserTest {
 
     private static final Map<String, String> LOGIN_BY_ENDPOINT = Map.of("PJSIP/6001", "wang.fang", "PJSIP/6002", "li.wei");
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final RunningHotlines servers = new RunningHotlines();
     private RunningHotline hotline;
-
-    @AfterEach
-    void stop() {
-        if (hotline != null) {
-            hotline.close();
-        }
-    }
 
     @Test
     void theRingingCounselorGetsTheCardWithinASecondAndKeepsItAfterAReload() throws Exception {
-        hotline = RunningHotline.start(dataDir, MutableClock.at("2026-11-22T08:00:00Z"),
+        hotline = servers.start(MutableClock.at("2026-11-22T08:00:00Z"),
                 Map.of("PJSIP/6001", "NOT_INUSE", "PJSIP/6002", "NOT_INUSE"));
         int port = hotline.httpPort();
         try (Browser wang = new Browser(); Browser li = new Browser(); Browser supervisor = new Browser()) {

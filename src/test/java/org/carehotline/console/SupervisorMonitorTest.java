@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -24,27 +23,20 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
-import org.junit.jupiter.api.AfterEach;
+import org.carehotline.support.RunningHotlines;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** A supervisor whispers to a counselor on a call: AMI Originate to the supervisor's phone running ChanSpy. */
 class SupervisorMonitorTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final RunningHotlines servers = new RunningHotlines();
     private RunningHotline hotline;
-
-    @AfterEach
-    void stop() {
-        if (hotline != null) {
-            hotline.close();
-        }
-    }
 
     @Test
     void whisperRingsTheSupervisorsPhoneWithChanSpyOnTheCounselor() throws Exception {
-        hotline = RunningHotline.start(dataDir, MutableClock.at("2026-11-22T08:00:00Z"), Map.of("PJSIP/6001", "INUSE"));
+        hotline = servers.start(MutableClock.at("2026-11-22T08:00:00Z"), Map.of("PJSIP/6001", "INUSE"));
         hotline.ami.onAction("Originate", action -> List.of(message("Response", "Success",
                 "Message", "Originate successfully queued")));
         String wang = hotline.counselorId("wang.fang");

@@ -3,7 +3,6 @@ package org.carehotline.telephony;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -16,27 +15,20 @@ import org.carehotline.cases.IncomingCall;
 import org.carehotline.followups.FollowUpRepository;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
+import org.carehotline.support.RunningHotlines;
 import org.carehotline.testing.AgiReplies;
 import org.carehotline.testing.FakeAgiCall;
 import org.carehotline.testing.FakeAmiServer;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The AMI link against the fake Asterisk Manager: presence, call timing, reconnects. */
 class AmiLinkTest {
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final RunningHotlines servers = new RunningHotlines();
     private final MutableClock clock = MutableClock.at("2026-11-22T08:00:00Z");
     private RunningHotline hotline;
-
-    @AfterEach
-    void stop() {
-        if (hotline != null) {
-            hotline.close();
-        }
-    }
 
     private static final int RESTARTS = 6;
 
@@ -46,7 +38,7 @@ class AmiLinkTest {
 
     @Test
     void deviceStateEventsMoveCounselorsInAndOutOfAvailability() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of("PJSIP/6001", "NOT_INUSE", "PJSIP/6002", "NOT_INUSE"));
+        hotline = servers.start(clock, Map.of("PJSIP/6001", "NOT_INUSE", "PJSIP/6002", "NOT_INUSE"));
         assertEquals(2, hotline.availableCount());
 
         hotline.ami.sendEvent("DeviceStateChange", "Device", "PJSIP/6001", "State", "INUSE");
@@ -57,7 +49,7 @@ class AmiLinkTest {
 
     @Test
     void amiEventsSetTheTimesWhenTheCallerVanishesMidScript() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of("PJSIP/6001", "NOT_INUSE"));
+        hotline = servers.start(clock, Map.of("PJSIP/6001", "NOT_INUSE"));
         Instant start = clock.instant();
         FakeAgiCall call = hotline.call("13800000001");
         call.expectAndReply("^ANSWER$", AgiReplies.SUCCESS);
@@ -104,7 +96,7 @@ class AmiLinkTest {
 
     @Test
     void amiServerGoesAwayAndComesBackReconnectsRereadsStateAndLeaksNoThreads() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of("PJSIP/6001", "NOT_INUSE"));
+        hotline = servers.start(clock, Map.of("PJSIP/6001", "NOT_INUSE"));
         // a call Asterisk will no longer know about after its restart
         String stale = recorder().startInbound(new IncomingCall("1699999999.1", "PJSIP/trunk-1", "13800000002",
                 clock.instant())).contactId();
@@ -147,7 +139,7 @@ class AmiLinkTest {
     @Test
     void theServerStartsWithoutAsteriskAndConnectsWhenItAppears() throws Exception {
         int port = org.carehotline.support.FreePorts.next(); // nothing listens there yet
-        hotline = RunningHotline.start(dataDir, clock, Map.of(), "--ami.port=" + port);
+        hotline = servers.start(clock, Map.of(), "--ami.port=" + port);
         RunningHotline.awaitCondition("retrying", () -> "RETRYING".equals(hotline.app.ami().status().state()));
         assertTrue(hotline.app.ami().status().lastError().contains("Connect"), hotline.app.ami().status().lastError());
 
@@ -165,7 +157,7 @@ class AmiLinkTest {
     @Test
     void withoutAnyPhoneStateFromAmiCallsGoToTheDialplanRingGroupInsteadOfWaiting() throws Exception {
         int port = org.carehotline.support.FreePorts.next(); // Asterisk's AMI is not reachable
-        hotline = RunningHotline.start(dataDir, clock, Map.of(), "--ami.port=" + port);
+        hotline = servers.start(clock, Map.of(), "--ami.port=" + port);
         FakeAgiCall call = hotline.call("13800000003");
         call.expectAndReply("^ANSWER$", AgiReplies.SUCCESS);
         call.expectAndReply("^SET VARIABLE", "200 result=1");

@@ -4,7 +4,6 @@ import static org.carehotline.testing.FakeAmiServer.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +18,11 @@ import org.carehotline.followups.Outcome;
 import org.carehotline.followups.ScheduleRequest;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
+import org.carehotline.support.RunningHotlines;
 import org.carehotline.testing.AgiReplies;
 import org.carehotline.testing.FakeAgiCall;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The automated check-in over real sockets: originated to the worker through the trunk, then the checkin script. */
 class CheckinCallTest {
@@ -31,17 +30,10 @@ class CheckinCallTest {
     private static final String WANG_FANG = "PJSIP/6001";
     private static final String WORKER = "13900000201";
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final RunningHotlines servers = new RunningHotlines();
     private final MutableClock clock = MutableClock.at("2026-11-22T08:00:00Z"); // 16:00 in Shanghai
     private RunningHotline hotline;
-
-    @AfterEach
-    void stop() {
-        if (hotline != null) {
-            hotline.close();
-        }
-    }
 
     private String scheduleCheckin() {
         hotline.ami.onAction("Originate", action -> List.of(
@@ -76,7 +68,7 @@ class CheckinCallTest {
 
     @Test
     void theWorkerPressesOneAllRight() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(), "--followups.enabled=true", "--followups.poll-seconds=1");
+        hotline = servers.start(clock, Map.of(), "--followups.enabled=true", "--followups.poll-seconds=1");
         String id = scheduleCheckin();
         FakeAgiCall call = workerAnswers();
         call.expectAndReply("^STREAM FILE \"hotline/checkin\" \"12\"", AgiReplies.streamInterruptedBy('1'));
@@ -92,7 +84,7 @@ class CheckinCallTest {
 
     @Test
     void theWorkerPressesTwoAndIsPutThroughToACounselorWithPriority() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.enabled=true", "--followups.poll-seconds=1");
+        hotline = servers.start(clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.enabled=true", "--followups.poll-seconds=1");
         String id = scheduleCheckin();
         FakeAgiCall call = workerAnswers();
         call.expectAndReply("^STREAM FILE \"hotline/checkin\" \"12\"", AgiReplies.streamInterruptedBy('2'));
@@ -111,7 +103,7 @@ class CheckinCallTest {
 
     @Test
     void noKeyPressedIsTriedAgainLater() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(), "--followups.enabled=true", "--followups.poll-seconds=1");
+        hotline = servers.start(clock, Map.of(), "--followups.enabled=true", "--followups.poll-seconds=1");
         String id = scheduleCheckin();
         FakeAgiCall call = workerAnswers();
         call.expectAndReply("^STREAM FILE \"hotline/checkin\" \"12\"", AgiReplies.streamCompleted());

@@ -4,7 +4,6 @@ import static org.carehotline.testing.FakeAmiServer.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
@@ -21,11 +20,11 @@ import org.carehotline.followups.ScheduleRequest;
 import org.carehotline.routing.PresenceState;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
+import org.carehotline.support.RunningHotlines;
 import org.carehotline.testing.AgiReplies;
 import org.carehotline.testing.FakeAgiCall;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Follow-up calls over real sockets: the scheduler originates through the fake AMI (which
@@ -37,17 +36,10 @@ class FollowUpCallTest {
     private static final String WANG_FANG = "PJSIP/6001";
     private static final String WORKER = "13900000101";
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final RunningHotlines servers = new RunningHotlines();
     private final MutableClock clock = MutableClock.at("2026-11-22T08:00:00Z"); // 16:00 in Shanghai
     private RunningHotline hotline;
-
-    @AfterEach
-    void stop() {
-        if (hotline != null) {
-            hotline.close();
-        }
-    }
 
     /** Asterisk answers Originate at once and reports the leg later with OriginateResponse. */
     private void originateAnswers(String response, String reason) {
@@ -101,7 +93,7 @@ class FollowUpCallTest {
 
     @Test
     void theCounselorAnswersThenTheWorkerAnswersAndTheFollowUpIsDone() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.enabled=true", "--followups.poll-seconds=1");
+        hotline = servers.start(clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.enabled=true", "--followups.poll-seconds=1");
         originateAnswers("Success", "4");
         String id = scheduleForThePool();
 
@@ -137,7 +129,7 @@ class FollowUpCallTest {
 
     @Test
     void aBusyWorkerIsTriedAgainLaterInTheWindow() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.enabled=true", "--followups.poll-seconds=1");
+        hotline = servers.start(clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.enabled=true", "--followups.poll-seconds=1");
         originateAnswers("Success", "4");
         String id = scheduleForThePool();
         Map<String, String> vars = variables(hotline.ami.awaitAction("Originate", RunningHotline.WAIT));
@@ -153,7 +145,7 @@ class FollowUpCallTest {
 
     @Test
     void aCounselorWhoDoesNotAnswerIsNotCountedAsTheWorkersAttempt() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.enabled=true", "--followups.poll-seconds=1");
+        hotline = servers.start(clock, Map.of(WANG_FANG, "NOT_INUSE"), "--followups.enabled=true", "--followups.poll-seconds=1");
         originateAnswers("Failure", "3");
         String id = scheduleForThePool();
         hotline.ami.awaitAction("Originate", RunningHotline.WAIT);

@@ -3,7 +3,6 @@ package org.carehotline.telephony;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +14,11 @@ import org.carehotline.followups.FollowUp;
 import org.carehotline.support.CallerDialogues;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
+import org.carehotline.support.RunningHotlines;
 import org.carehotline.testing.AgiReplies;
 import org.carehotline.testing.FakeAgiCall;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Inbound calls end to end: the real server, a fake Asterisk playing the caller's side over
@@ -30,20 +29,13 @@ class InboundCallTest {
     private static final String WANG_FANG = "PJSIP/6001"; // demo: psychological support 5, crisis 5
     private static final String CHEN_JING = "PJSIP/6003"; // demo: psychological support 4, crisis 3
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final RunningHotlines servers = new RunningHotlines();
     private final MutableClock clock = MutableClock.at("2026-11-22T08:00:00Z");
     private RunningHotline hotline;
 
-    @AfterEach
-    void stop() {
-        if (hotline != null) {
-            hotline.close();
-        }
-    }
-
     private void start(Map<String, String> devices) throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, devices);
+        hotline = servers.start(clock, devices);
     }
 
     /** Answers the greeting steps and presses {@code key} during the menu. */
@@ -145,7 +137,7 @@ class InboundCallTest {
 
     @Test
     void aCallerWhoWaitsPastTheOverflowLimitIsPutThroughToTheOnCallNumber() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "INUSE"),
+        hotline = servers.start(clock, Map.of(WANG_FANG, "INUSE"),
                 "--routing.overflow-after-seconds=60", "--oncall.number=13911112222");
         FakeAgiCall call = hotline.call("13900000003");
 
@@ -168,7 +160,7 @@ class InboundCallTest {
 
     @Test
     void withoutAnOnCallNumberAnOverflowingCallerGetsACallBackRequest() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "INUSE"), "--routing.overflow-after-seconds=60");
+        hotline = servers.start(clock, Map.of(WANG_FANG, "INUSE"), "--routing.overflow-after-seconds=60");
         FakeAgiCall call = hotline.call("13900000013");
         pressAtMenu(call, '1');
         call.on("^WAIT FOR DIGIT", AgiReplies.timeout());
@@ -279,7 +271,7 @@ class InboundCallTest {
 
     @Test
     void aConnectionThatNeverEndsItsHeaderIsDroppedSoon() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "INUSE"), "--agi.header-timeout-ms=500");
+        hotline = servers.start(clock, Map.of(WANG_FANG, "INUSE"), "--agi.header-timeout-ms=500");
         FakeAgiCall stuck = FakeAgiCall.to(hotline.agiPort).connectWithoutHeader();
         stuck.sendGarbage("agi_network: yes\nagi_request: agi://x/inbound\n".getBytes(
                 java.nio.charset.StandardCharsets.US_ASCII)); // no blank line: the header never ends

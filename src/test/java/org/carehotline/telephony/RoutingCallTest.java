@@ -4,7 +4,6 @@ import static org.carehotline.support.CallerDialogues.intoTheQueue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -15,11 +14,11 @@ import org.carehotline.cases.Disposition;
 import org.carehotline.routing.PresenceState;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
+import org.carehotline.support.RunningHotlines;
 import org.carehotline.testing.AgiReplies;
 import org.carehotline.testing.FakeAgiCall;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Routing over real sockets: callers played by the FastAGI fake, phones and wake-ups by the
@@ -31,17 +30,10 @@ class RoutingCallTest {
     private static final String LI_WEI = "PJSIP/6002";    // psychological 3, hardship 4, dialects mandarin + sichuanese
     private static final String CHEN_JING = "PJSIP/6003"; // psychological 4, crisis 3, dialects mandarin + cantonese
 
-    @TempDir
-    Path dataDir;
+    @RegisterExtension
+    final RunningHotlines servers = new RunningHotlines();
     private final MutableClock clock = MutableClock.at("2026-11-22T08:00:00Z"); // a Sunday, 16:00 in Shanghai
     private RunningHotline hotline;
-
-    @AfterEach
-    void stop() {
-        if (hotline != null) {
-            hotline.close();
-        }
-    }
 
     private static void throughMenu(FakeAgiCall call, char key) {
         call.expectAndReply("^ANSWER$", AgiReplies.SUCCESS);
@@ -69,7 +61,7 @@ class RoutingCallTest {
 
     @Test
     void twoCallersOneCounselorTheCrisisArrivesSecondAndIsServedFirst() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "INUSE"));
+        hotline = servers.start(clock, Map.of(WANG_FANG, "INUSE"));
         FakeAgiCall ordinary = hotline.call("13900000001");
         throughMenu(ordinary, '1');
         intoTheQueue(ordinary);
@@ -106,7 +98,7 @@ class RoutingCallTest {
 
     @Test
     void aReturningCallerIsConnectedToTheirPreviousCounselorWhenFree() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(CHEN_JING, "NOT_INUSE", WANG_FANG, "INUSE"));
+        hotline = servers.start(clock, Map.of(CHEN_JING, "NOT_INUSE", WANG_FANG, "INUSE"));
         FakeAgiCall first = hotline.call("13900000003");
         throughMenu(first, '1');
         first.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
@@ -127,7 +119,7 @@ class RoutingCallTest {
 
     @Test
     void theDialectMenuFindsACounselorWhoSpeaksItAndTheProfileRemembersIt() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE", LI_WEI, "NOT_INUSE"),
+        hotline = servers.start(clock, Map.of(WANG_FANG, "NOT_INUSE", LI_WEI, "NOT_INUSE"),
                 "--routing.dialect-menu=mandarin,cantonese,sichuanese,henan");
         FakeAgiCall call = hotline.call("13900000004");
         throughMenu(call, '1');
@@ -147,7 +139,7 @@ class RoutingCallTest {
 
     @Test
     void outsideOpeningHoursTheCallerHearsSoAndLeavesACallBackRequest() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "NOT_INUSE"),
+        hotline = servers.start(clock, Map.of(WANG_FANG, "NOT_INUSE"),
                 "--hours.weekly=mon-fri 08:00-20:00", "--hours.closed-action=callback");
         FakeAgiCall call = hotline.call("13900000005");
         throughMenu(call, '2');
@@ -164,7 +156,7 @@ class RoutingCallTest {
 
     @Test
     void aCounselorWhoMissesTwoCallsInARowIsPausedForMissedCalls() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(LI_WEI, "NOT_INUSE"));
+        hotline = servers.start(clock, Map.of(LI_WEI, "NOT_INUSE"));
         for (int i = 0; i < 2; i++) {
             FakeAgiCall call = hotline.call("1390000001" + i);
             throughMenu(call, '3');
@@ -183,7 +175,7 @@ class RoutingCallTest {
 
     @Test
     void aWaitingCallerHearsTheirPlaceInLineAndTheExpectedWait() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of(WANG_FANG, "INUSE"), "--queue.announce-every-seconds=30");
+        hotline = servers.start(clock, Map.of(WANG_FANG, "INUSE"), "--queue.announce-every-seconds=30");
         FakeAgiCall call = hotline.call("13900000020");
         throughMenu(call, '1');
         intoTheQueue(call);
@@ -205,7 +197,7 @@ class RoutingCallTest {
 
     @Test
     void callsHandledByTheDialplanFallbackGroupStillBecomeContacts() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of());
+        hotline = servers.start(clock, Map.of());
         String channel = "PJSIP/hotline-trunk-000000a1";
         hotline.ami.sendEvent("UserEvent", "UserEvent", "HotlineFallback", "Uniqueid", "1800000000.77",
                 "Channel", channel, "CallerIDNum", "13900000030", "AgiStatus", "FAILURE", "Result", "",
@@ -225,7 +217,7 @@ class RoutingCallTest {
 
     @Test
     void aFallbackRingGroupCallIsFollowedThroughDialBeginDialEndAndBridgeEnter() throws Exception {
-        hotline = RunningHotline.start(dataDir, clock, Map.of());
+        hotline = servers.start(clock, Map.of());
         String caller = "PJSIP/hotline-trunk-000000b2";
         String uid = "1800000000.88";
         hotline.ami.sendEvent("UserEvent", "UserEvent", "HotlineFallback", "Uniqueid", uid, "Channel", caller,
