@@ -13,6 +13,7 @@ import static com.mongodb.client.model.Updates.unset;
 
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.model.FindOneAndUpdateOptions;
+import com.mongodb.client.model.Projections;
 import com.mongodb.client.model.ReturnDocument;
 import com.mongodb.client.model.Sorts;
 import java.time.Instant;
@@ -20,6 +21,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Optional;
+import java.util.Random;
 import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.bson.types.ObjectId;
@@ -29,9 +31,15 @@ import org.carehotline.store.MongoStore;
 /**
  * Follow-ups are durable work records in MongoDB, claimed by schedulers with a lease. Every
  * state change is one single-document atomic update (the embedded server has no
- * transactions): a claim is a {@code findOneAndUpdate} on status, due time and lease expiry, and
- * every later write about that claim is conditioned on its claim token, so a scheduler whose
- * lease was taken over can no longer change anything. Blocking.
+ * transactions), and every write gives the document a new revision ({@code rev}).
+ *
+ * <p>A claim reads a batch of due candidates once, then takes each with an update conditioned
+ * on the revision it read: if anything changed the document since (another instance's claim,
+ * a lease extension, a reschedule from the console), the condition no longer matches and the
+ * candidate is skipped. Every later write about a claim is conditioned on its claim token, so
+ * a scheduler whose lease was taken over can no longer change anything. Both conditions are a
+ * single uniquely indexed field, which the embedded server answers from its index; a condition
+ * on several fields would make it scan the whole collection on every write. Blocking.
  */
 public final class FollowUpRepository {
 
@@ -41,8 +49,11 @@ public final class FollowUpRepository {
     public static final String STATUS_PENDING = FollowUpStatus.PENDING;
     /** Nobody is named: any fitting counselor may make the call. */
     public static final String ASSIGNEE_POOL = "pool";
+    /** Candidates read per claim wanted: room for instances polling at once to spread out. */
+    private static final int CANDIDATES_PER_CLAIM = 3;
 
     private final MongoCollection<Document> followups;
+    private final Random spread = new Random();
 
     public FollowUpRepository(MongoStore store) {
         this.followups = store.database().getCollection(CollectionNames.FOLLOWUPS);
@@ -61,6 +72,7 @@ public final class FollowUpRepository {
                                   Optional<org.carehotline.cases.Category> category, boolean highRisk) {
         ObjectId id = new ObjectId();
         followups.insertOne(new Document("_id", id)
+                .append("rev", newRevision())
                 .append("caseId", caseId)
                 .append("phone", phone)
                 .append("sourceContactId", contactId)
@@ -97,6 +109,7 @@ public final class FollowUpRepository {
     private static Document toDocument(NewFollowUp f, Instant now) {
         ObjectId id = new ObjectId();
         return new Document("_id", id)
+                .append("rev", newRevision())
                 .append("caseId", f.caseId())
                 .append("phone", f.phone())
                 .append("sourceId", f.sourceId().orElse(null))
@@ -118,14 +131,40 @@ public final class FollowUpRepository {
                 .append("createdAt", Date.from(now));
     }
 
-    /**
-     * Claims the follow-up due longest ago: pending and due, or claimed by someone whose lease
-     * has expired (a crashed instance). Atomic: two schedulers never get the same claim.
-     */
+    /** Claims the follow-up due longest ago, if any is due: {@link #claimDue} for one. */
     public Optional<FollowUp> claimNext(String owner, Instant now, Instant leaseUntil) {
-        Document claimed = followups.findOneAndUpdate(claimable(now), claim(owner, now, leaseUntil),
-                new FindOneAndUpdateOptions().sort(Sorts.ascending("dueAt")).returnDocument(ReturnDocument.AFTER));
-        return Optional.ofNullable(claimed).map(FollowUpDocs::toFollowUp);
+        return claimDue(owner, now, leaseUntil, 1).stream().findFirst();
+    }
+
+    /**
+     * Claims up to {@code limit} follow-ups that are due: pending and due, or claimed by someone
+     * whose lease has expired (a crashed instance), longest due first. Atomic per follow-up: two
+     * schedulers never hold the same claim. Reads a few more candidates than it needs and starts
+     * at a random one of them, so instances polling at once mostly take different follow-ups
+     * instead of racing for the same head of the line.
+     */
+    public List<FollowUp> claimDue(String owner, Instant now, Instant leaseUntil, int limit) {
+        List<Document> candidates = followups.find(claimable(now)).sort(Sorts.ascending("dueAt"))
+                .limit(limit * CANDIDATES_PER_CLAIM).projection(Projections.include("rev"))
+                .into(new ArrayList<>());
+        List<FollowUp> claimed = new ArrayList<>();
+        int start = candidates.size() <= limit ? 0 : spread.nextInt(candidates.size() - limit + 1);
+        for (int i = 0; i < candidates.size() && claimed.size() < limit; i++) {
+            Document candidate = candidates.get((start + i) % candidates.size());
+            Document taken = followups.findOneAndUpdate(unchangedSince(candidate, now),
+                    revised(claim(owner, now, leaseUntil)),
+                    new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+            if (taken != null) {
+                claimed.add(FollowUpDocs.toFollowUp(taken));
+            }
+        }
+        return claimed;
+    }
+
+    /** The candidate exactly as it was read; documents from before revisions are checked field by field. */
+    private static Bson unchangedSince(Document candidate, Instant now) {
+        String rev = candidate.getString("rev");
+        return rev != null ? eq("rev", rev) : and(eq("_id", candidate.getObjectId("_id")), claimable(now));
     }
 
     /** Pending and due, or claimed by an instance whose lease has lapsed. */
@@ -142,13 +181,13 @@ public final class FollowUpRepository {
 
     /** The claimed call is still going (the counselor answered): keeps the claim until {@code until}. */
     public boolean extendLease(String id, String token, Instant until) {
-        return followups.updateOne(claimedBy(id, token), set("leaseUntil", Date.from(until))).getModifiedCount() == 1;
+        return followups.updateOne(claimedBy(token), revised(set("leaseUntil", Date.from(until)))).getModifiedCount() == 1;
     }
 
     /** The call is being placed with this counselor; its contact is on the case. */
     public boolean markDialing(String id, String token, String counselorId, String contactId) {
-        return followups.updateOne(claimedBy(id, token),
-                combine(set("currentCounselorId", counselorId), set("currentContactId", contactId)))
+        return followups.updateOne(claimedBy(token),
+                revised(combine(set("currentCounselorId", counselorId), set("currentContactId", contactId))))
                 .getModifiedCount() == 1;
     }
 
@@ -156,14 +195,14 @@ public final class FollowUpRepository {
     public boolean reschedule(String id, String token, Instant dueAt, Instant now, String note) {
         Bson update = combine(releaseClaim(), set("dueAt", Date.from(dueAt)));
         // waiting for a busy counselor repeats every few seconds: only notable changes are logged
-        return followups.updateOne(claimedBy(id, token), note == null ? update : combine(update, log(now, note)))
+        return followups.updateOne(claimedBy(token), revised(note == null ? update : combine(update, log(now, note))))
                 .getModifiedCount() == 1;
     }
 
     /** The owner stayed away past the grace period: any fitting counselor may now make the call. */
     public boolean handOverToPool(String id, String token, Instant now, String note) {
-        return followups.updateOne(claimedBy(id, token), combine(releaseClaim(), set("assignee", ASSIGNEE_POOL),
-                set("dueAt", Date.from(now)), set("handedOverAt", Date.from(now)), log(now, note)))
+        return followups.updateOne(claimedBy(token), revised(combine(releaseClaim(), set("assignee", ASSIGNEE_POOL),
+                set("dueAt", Date.from(now)), set("handedOverAt", Date.from(now)), log(now, note))))
                 .getModifiedCount() == 1;
     }
 
@@ -185,7 +224,7 @@ public final class FollowUpRepository {
         } else {
             updates.add(set("closedAt", Date.from(now)));
         }
-        return followups.updateOne(claimedBy(id, token), combine(updates)).getModifiedCount() == 1;
+        return followups.updateOne(claimedBy(token), revised(combine(updates))).getModifiedCount() == 1;
     }
 
     public Optional<FollowUp> findById(String id) {
@@ -205,8 +244,21 @@ public final class FollowUpRepository {
         return followups.countDocuments(eq("status", status));
     }
 
-    private static Bson claimedBy(String id, String token) {
-        return and(eq("_id", new ObjectId(id)), eq("status", FollowUpStatus.CLAIMED), eq("claimToken", token));
+    /**
+     * The document while this claim holds it. The token is unique to one claim and removed when
+     * the claim ends, so it alone identifies both the follow-up and the claim.
+     */
+    private static Bson claimedBy(String token) {
+        return eq("claimToken", token);
+    }
+
+    /** Every write gives the document a new revision, which voids candidates read before it. */
+    private static Bson revised(Bson update) {
+        return combine(update, set("rev", newRevision()));
+    }
+
+    private static String newRevision() {
+        return new ObjectId().toHexString();
     }
 
     private static Bson releaseClaim() {

@@ -3,7 +3,7 @@ package org.carehotline.followups;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Optional;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Semaphore;
@@ -22,6 +22,9 @@ import org.slf4j.LoggerFactory;
 public final class FollowUpScheduler implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(FollowUpScheduler.class);
+
+    /** Most follow-ups claimed from one read of the due list. */
+    private static final int MAX_BATCH = 32;
 
     private final String instanceId;
     private final FollowUpRepository followUps;
@@ -63,37 +66,54 @@ public final class FollowUpScheduler implements AutoCloseable {
         return claimed.get();
     }
 
-    /** Claims and dispatches whatever is due now, once; returns how many (for tests that step the clock). */
+    /**
+     * Claims and dispatches whatever is due now, once; returns how many (for tests that step the
+     * clock). Claims in batches of as many follow-ups as there are free dispatch slots (up to
+     * {@link #MAX_BATCH}), so one read of the due list serves many claims.
+     */
     public int pollOnce() throws InterruptedException {
         int n = 0;
         while (true) {
             slots.acquire();
-            Optional<FollowUp> next;
+            int wanted = 1 + takeFreeSlots(MAX_BATCH - 1);
+            List<FollowUp> batch;
             try {
                 Instant now = clock.instant();
-                next = followUps.claimNext(instanceId, now, now.plus(lease));
+                batch = followUps.claimDue(instanceId, now, now.plus(lease), wanted);
             } catch (RuntimeException e) {
-                slots.release();
+                slots.release(wanted);
                 throw e;
             }
-            if (next.isEmpty()) {
-                slots.release();
+            slots.release(wanted - batch.size());
+            claimed.addAndGet(batch.size());
+            n += batch.size();
+            batch.forEach(this::dispatchInBackground);
+            if (batch.isEmpty()) {
+                // nothing due, or other instances took it all: either way, wait for the next poll
                 return n;
             }
-            n++;
-            claimed.incrementAndGet();
-            FollowUp f = next.get();
-            workers.execute(() -> {
-                try {
-                    dispatcher.dispatch(f);
-                } catch (RuntimeException e) {
-                    // the claim stays until its lease lapses, then it is taken over
-                    log.error("Follow-up {} failed in dispatch; retried after its lease", f.id(), e);
-                } finally {
-                    slots.release();
-                }
-            });
         }
+    }
+
+    private int takeFreeSlots(int atMost) {
+        int taken = 0;
+        while (taken < atMost && slots.tryAcquire()) {
+            taken++;
+        }
+        return taken;
+    }
+
+    private void dispatchInBackground(FollowUp f) {
+        workers.execute(() -> {
+            try {
+                dispatcher.dispatch(f);
+            } catch (RuntimeException e) {
+                // the claim stays until its lease lapses, then it is taken over
+                log.error("Follow-up {} failed in dispatch; retried after its lease", f.id(), e);
+            } finally {
+                slots.release();
+            }
+        });
     }
 
     /** Waits until every dispatch started so far has finished (for tests). */

@@ -50,6 +50,12 @@ final class IndexSetup {
         db.getCollection(CollectionNames.AUDIT).createIndex(Indexes.descending("at"));
         // follow-ups: claims whose lease lapsed (an instance died)
         db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("status", "leaseUntil"));
+        // follow-ups: conditional writes by revision and by claim token. Unique, so the embedded
+        // server answers them from the index instead of scanning (it has no other real indexes);
+        // sparse, because only a claimed follow-up has a token.
+        IndexOptions uniqueSparse = new IndexOptions().unique(true).sparse(true);
+        db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("rev"), uniqueSparse);
+        db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("claimToken"), uniqueSparse);
         // referrals: per case
         db.getCollection(CollectionNames.REFERRALS).createIndex(Indexes.ascending("caseId"));
     }
