@@ -24,7 +24,7 @@ import org.carehotline.followups.FollowUpRepository;
 /**
  * The case page's model: the case, the caller's profile, the current risk, and the timeline
  * that merges calls, visits, notes, risk assessments, status changes and follow-ups in time
- * order. Blocking.
+ * order, with what each {@link CasePanel} (onward referrals, the emergency record) adds. Blocking.
  */
 final class CasePage {
 
@@ -36,9 +36,11 @@ final class CasePage {
     private final FollowUpRepository followUps;
     private final CaseRows rows;
     private final Formats formats;
+    private final List<CasePanel> panels;
 
     CasePage(CaseWork cases, CallerProfiles callers, ContactRepository contacts, VisitRepository visits,
-             NoteRepository notes, FollowUpRepository followUps, CaseRows rows, Formats formats) {
+             NoteRepository notes, FollowUpRepository followUps, CaseRows rows, Formats formats,
+             List<CasePanel> panels) {
         this.cases = cases;
         this.callers = callers;
         this.contacts = contacts;
@@ -47,6 +49,7 @@ final class CasePage {
         this.followUps = followUps;
         this.rows = rows;
         this.formats = formats;
+        this.panels = List.copyOf(panels);
     }
 
     Reply.View view(User user, CaseFile file) {
@@ -70,6 +73,7 @@ final class CasePage {
         view.with("levels", java.util.Arrays.stream(org.carehotline.cases.RiskLevel.values()).map(Enum::name).toList());
         view.with("visitKinds", Visit.KINDS);
         view.with("assignable", user.seesAllCases() ? rows.callTakers() : List.of());
+        panels.forEach(p -> p.addTo(view, file));
         return view;
     }
 
@@ -121,6 +125,8 @@ final class CasePage {
         }
         followUps.forCase(caseId).forEach(f -> entries.add(new Entry(f.dueAt(), "followup", "followup",
                 "followupStatus." + f.status(), f.reason(), names.getOrDefault(f.assignee(), f.assignee()), "", "")));
+        panels.forEach(p -> p.timeline(file).forEach(i -> entries.add(new Entry(i.at(), i.type(), i.kind(), i.label(),
+                i.detail(), i.who(), "", ""))));
         // same second: the status change that opened the case first, then the call, then the rest
         entries.sort(Comparator.comparing(Entry::at).thenComparing(e -> TYPE_ORDER.indexOf(e.type())));
         return entries.stream().map(e -> {
@@ -138,7 +144,7 @@ final class CasePage {
     }
 
     private static final List<String> TYPE_ORDER = List.of("status", "call", "visit", "risk", "note", "assignment",
-            "followup");
+            "followup", "onward", "emergency");
 
     private record Entry(Instant at, String type, String kind, String label, String detail, String who, String waited,
                          String talk) {}

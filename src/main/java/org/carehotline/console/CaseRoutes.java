@@ -46,6 +46,7 @@ final class CaseRoutes {
     private final EventBusLiveFeed live;
     private final Audit audit;
     private final Clock clock;
+    private final CaseActions actions;
 
     record Parts(CasePage page, CaseGuard guard, CaseWork work, CaseRepository cases, CallerProfiles callers,
                  NoteRepository notes, VisitRepository visits, EventBusLiveFeed live, Audit audit, Clock clock) {}
@@ -62,6 +63,7 @@ final class CaseRoutes {
         this.live = p.live();
         this.audit = p.audit();
         this.clock = p.clock();
+        this.actions = new CaseActions(pages, page, work, guard);
     }
 
     void mount(Router router, Access access) {
@@ -78,16 +80,12 @@ final class CaseRoutes {
 
     private void post(Router router, Access access, Role[] roles, String action,
                       BiFunction<Request, CaseFile, Reply> handler) {
-        router.post("/cases/:id/" + action).handler(access.require(roles))
-                .handler(ctx -> pages.handle(ctx, request -> handler.apply(request, load(request))));
+        actions.post(router, access, roles, action, handler);
     }
 
     /** The case of the request, after the access check. */
     private CaseFile load(Request request) {
-        String id = request.path("id");
-        CaseFile file = work.find(id).orElseThrow(() -> new Reply.NotFound(id));
-        guard.check(request.signedIn(), id);
-        return file;
+        return actions.load(request);
     }
 
     private Reply show(Request request) {
@@ -97,12 +95,11 @@ final class CaseRoutes {
     }
 
     private Reply again(Request request, CaseFile file, String form, Form checked) {
-        return page.view(request.signedIn(), file).with("errors", checked.errors()).with("formName", form)
-                .with("values", checked.values()).withStatus(422);
+        return actions.again(request, file, form, checked);
     }
 
     private static Reply back(CaseFile file, String anchor) {
-        return new Reply.Redirect("/cases/" + file.base().id() + "#" + anchor);
+        return CaseActions.back(file, anchor);
     }
 
     private Reply saveProfile(Request request, CaseFile file) {

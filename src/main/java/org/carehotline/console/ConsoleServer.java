@@ -13,6 +13,7 @@ import io.vertx.ext.web.handler.SessionHandler;
 import io.vertx.ext.web.sstore.LocalSessionStore;
 import java.time.Clock;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
 import org.carehotline.audit.AuditLog;
@@ -27,6 +28,8 @@ import org.carehotline.cases.NoteRepository;
 import org.carehotline.cases.VisitRepository;
 import org.carehotline.config.HotlineConfig.HttpConfig;
 import org.carehotline.counselors.Role;
+import org.carehotline.emergency.EmergencyContactRepository;
+import org.carehotline.onward.OnwardReferralRepository;
 import org.carehotline.reports.FormGuards;
 import org.carehotline.console.auth.Access;
 import org.carehotline.console.auth.Csrf;
@@ -104,8 +107,11 @@ public final class ConsoleServer {
         BoardPanel board = new BoardPanel(sources.routing(), new DailyFigures(store), formats, clock);
         CallerCard card = new CallerCard(sources.contacts(), work, callers, notes, guard, formats, clock);
         VisitRepository visits = new VisitRepository(store);
+        OnwardReferralRepository onward = new OnwardReferralRepository(store);
+        EmergencyContactRepository emergency = new EmergencyContactRepository(store);
         CasePage casePage = new CasePage(work, callers, sources.contacts(), visits, notes,
-                new FollowUpRepository(store), rows, formats);
+                new FollowUpRepository(store), rows, formats,
+                List.of(new OnwardPanel(onward, formats), new EmergencyPanel(emergency, formats, clock)));
         LiveStream stream = new LiveStream(vertx, blocking, this::describeCrisis, board::signature);
 
         Router router = Router.router(vertx);
@@ -143,6 +149,9 @@ public final class ConsoleServer {
         new SearchRoutes(pages, search, guard, rows, sources.counselors(), formats, audit).mount(router, access);
         new CaseRoutes(pages, new CaseRoutes.Parts(casePage, guard, work, sources.cases(), callers, notes, visits,
                 sources.live(), audit, clock)).mount(router, access);
+        CaseActions caseActions = new CaseActions(pages, casePage, work, guard);
+        new OnwardReferralRoutes(caseActions, onward, audit, clock).mount(router, access);
+        new EmergencyRoutes(caseActions, emergency, sources.live(), audit, clock, sources.zone()).mount(router, access);
         new BoardRoutes(pages, board).mount(router, access);
         new MonitorRoutes(pages, sources.monitor(), sources.counselors(), sources.routing(), audit)
                 .mount(router, access);

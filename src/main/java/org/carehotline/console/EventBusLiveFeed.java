@@ -53,4 +53,10 @@ public final class EventBusLiveFeed implements LiveFeed {
         bus.publish(CRISIS, new JsonObject().put("caseId", caseId).put("caseNumber", caseNumber)
                 .put("level", level).put("reason", "risk " + level));
     }
+
+    /** A party was contacted for a worker at high or imminent risk (the case's emergency record): every supervisor is alerted. */
+    public void emergencyContact(String caseId, String caseNumber) {
+        bus.publish(CRISIS, new JsonObject().put("caseId", caseId).put("caseNumber", caseNumber)
+                .put("level", "EMERGENCY").put("reason", "emergency contact"));
+    }
 }

@@ -2,6 +2,7 @@ package org.carehotline.reports;
 
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -11,7 +12,7 @@ final class ReportCsv {
 
     /** The parts that can be exported, as named in {@code /reports.csv?part=}. */
     static final List<String> PARTS = List.of("service", "counselors", "categories", "callers", "crises", "followups",
-            "coverage");
+            "coverage", "referrals");
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -71,8 +72,26 @@ final class ReportCsv {
                 r.coverage().byRegion().forEach(c -> coverage(csv, t.apply("field.region"), t, c));
                 yield csv;
             }
+            case "referrals" -> referrals(r.onwardReferrals(), t);
             default -> throw new IllegalArgumentException("unknown report part " + part);
         };
+    }
+
+    /** Onward referrals: a row per kind, a column per status, the totals last. */
+    private static CsvTable referrals(List<OnwardRow> rows, Function<String, String> t) {
+        List<String> header = new ArrayList<>(List.of(t.apply("col.referralKind")));
+        header.addAll(OnwardModel.statusTitles(t));
+        header.add(t.apply("value.total"));
+        CsvTable csv = new CsvTable(header);
+        List<OnwardRow> withTotal = new ArrayList<>(rows);
+        withTotal.add(OnwardFigures.total(rows));
+        for (OnwardRow r : withTotal) {
+            List<Object> values = new ArrayList<>(List.of(OnwardModel.kind(r.kind(), t)));
+            values.addAll(r.counts());
+            values.add(r.total());
+            csv.row(values.toArray());
+        }
+        return csv;
     }
 
     private static CsvTable service(CsvTable csv, String label, ServiceRow s) {

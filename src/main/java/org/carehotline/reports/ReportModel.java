@@ -58,6 +58,7 @@ final class ReportModel {
         m.put("coverageAll", coverage(r.coverage().all(), t));
         m.put("coverageByOccupation", r.coverage().byOccupation().stream().map(c -> coverage(c, t)).toList());
         m.put("coverageByRegion", r.coverage().byRegion().stream().map(c -> coverage(c, t)).toList());
+        m.put("referrals", OnwardModel.table(r.onwardReferrals(), t));
         m.put("chartData", safeForScript(charts(r, t)));
         return m;
     }
@@ -79,6 +80,7 @@ final class ReportModel {
         data.put("coverageRegions", new JsonArray(r.coverage().byRegion().stream().map(c -> new JsonObject()
                 .put("name", ReportCsv.value(t, c.group())).put("registered", c.registered())
                 .put("reached", c.reached())).toList()));
+        data.put("referrals", OnwardModel.chart(r.onwardReferrals(), t));
         for (String key : List.of("offered", "answered", "abandoned", "answerRate", "serviceLevel", "registered",
                 "reached", "count")) {
             data.put("title_" + key, t.apply("col." + key));

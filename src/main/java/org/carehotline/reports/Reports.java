@@ -18,6 +18,7 @@ public final class Reports {
     private final CrisisFigures crises;
     private final FollowUpFigures followUps;
     private final CoverageFigures coverage;
+    private final OnwardFigures onward;
     private final ContactsPass contactsPass;
 
     public Reports(MongoStore store, ReportSettings settings, Clock clock) {
@@ -28,6 +29,7 @@ public final class Reports {
         this.crises = new CrisisFigures(store);
         this.followUps = new FollowUpFigures(store, clock);
         this.coverage = new CoverageFigures(store);
+        this.onward = new OnwardFigures(store);
         this.contactsPass = new ContactsPass(ReportCollections.of(store, CollectionNames.CONTACTS));
     }
 
@@ -50,6 +52,6 @@ public final class Reports {
                 counselors.rows(found.get("offers"), found.get("answered")),
                 care.casesOpened(period), care.casesClosed(period), CareFigures.tallies(found.get("categories")),
                 care.casesByCategory(period), care.casesByCaller(period), crises.rows(found.get("crises")),
-                followUps.figures(period), coverage.coverage());
+                followUps.figures(period), coverage.coverage(), onward.byKindAndStatus(period));
     }
 }

@@ -13,6 +13,10 @@ public final class CollectionNames {
     public static final String NOTES = "notes";
     /** Workers referred to the hotline by union staff. */
     public static final String REFERRALS = "referrals";
+    /** Onward referrals: help arranged for a worker elsewhere (legal aid, medical, ...); not {@link #REFERRALS}. */
+    public static final String ONWARD_REFERRALS = "onward_referrals";
+    /** Emergency records of cases at high or imminent risk: who was contacted, when, with what result. */
+    public static final String EMERGENCY_CONTACTS = "emergency_contacts";
 
     private CollectionNames() {
     }

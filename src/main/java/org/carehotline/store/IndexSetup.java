@@ -58,5 +58,9 @@ final class IndexSetup {
         db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("claimToken"), uniqueSparse);
         // referrals: per case
         db.getCollection(CollectionNames.REFERRALS).createIndex(Indexes.ascending("caseId"));
+        // onward referrals: per case (case page), by recording time (reports); emergency records per case
+        db.getCollection(CollectionNames.ONWARD_REFERRALS).createIndex(Indexes.ascending("caseId", "createdAt"));
+        db.getCollection(CollectionNames.ONWARD_REFERRALS).createIndex(Indexes.ascending("createdAt"));
+        db.getCollection(CollectionNames.EMERGENCY_CONTACTS).createIndex(Indexes.ascending("caseId", "at"));
     }
 }

@@ -21,6 +21,10 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.carehotline.onward.NewOnwardReferral;
+import org.carehotline.onward.OnwardKind;
+import org.carehotline.onward.OnwardReferralRepository;
+import org.carehotline.onward.OnwardStatus;
 import org.carehotline.registry.RegistryImportTest;
 import org.carehotline.store.CollectionNames;
 import org.carehotline.store.MongoStore;
@@ -56,6 +60,11 @@ class ReportsPageBrowserTest {
         store.database().getCollection(CollectionNames.CONTACTS).insertMany(ServiceFiguresTest.knownCalls());
         store.database().getCollection(CollectionNames.CONTACTS).insertOne(Calls.startedAt("2026-11-22T07:00:00Z")
                 .category("CRISIS_INTERVENTION", "0").phone("13800138000").answered("c1", 4, 1500).build());
+        OnwardReferralRepository onward = new OnwardReferralRepository(store);
+        onward.refer(new NewOnwardReferral("case-1", OnwardKind.LEGAL_AID, "", "市法律援助中心", "", OnwardStatus.MADE,
+                "c1", "王芳", Instant.parse("2026-11-21T03:00:00Z")));
+        onward.refer(new NewOnwardReferral("case-1", OnwardKind.MEDICAL, "", "市一院", "", OnwardStatus.SUGGESTED,
+                "c1", "王芳", Instant.parse("2026-11-22T03:00:00Z")));
         virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
         vertx = Vertx.vertx();
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
@@ -91,7 +100,7 @@ class ReportsPageBrowserTest {
             browser.driver.get(url("/reports?from=2026-11-21&to=2026-11-22&bucket=DAY"));
             assertEquals("服务与关爱报表 · 职工关爱热线", browser.driver.getTitle());
             for (String chart : List.of("chart-calls", "chart-rates", "chart-categories", "chart-crises",
-                    "chart-coverage")) {
+                    "chart-coverage", "chart-referrals")) {
                 wait.until(d -> !d.findElements(By.cssSelector("#" + chart + " svg")).isEmpty());
                 Dimension size = browser.driver.findElement(By.cssSelector("#" + chart + " svg")).getSize();
                 assertTrue(size.getWidth() > 100 && size.getHeight() > 100, chart + " drawn at " + size);
@@ -99,6 +108,10 @@ class ReportsPageBrowserTest {
             assertEquals("8", browser.driver.findElement(By.id("total-offered")).getText());
             assertTrue(browser.driver.findElement(By.id("formula-service-level")).getText().contains("20 秒"));
             assertEquals(1, browser.driver.findElements(By.cssSelector("#crisis-table tbody tr")).size());
+            assertEquals("法律援助 0 1 0 0 0 0 1", browser.driver.findElement(By.cssSelector("#referral-table tbody tr"))
+                    .getText(), "onward referrals by kind and status");
+            browser.driver.executeScript("document.getElementById('chart-referrals').scrollIntoView()");
+            browser.screenshot("reports-referrals-zh");
             browser.screenshot("reports-zh");
             for (String part : List.of("care", "coverage")) {
                 browser.driver.executeScript("document.getElementById(arguments[0]).scrollIntoView()", part);
