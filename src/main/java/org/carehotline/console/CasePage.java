@@ -3,6 +3,7 @@ package org.carehotline.console;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.carehotline.cases.StatusChange;
 import org.carehotline.cases.Visit;
 import org.carehotline.cases.VisitRepository;
 import org.carehotline.console.auth.User;
+import org.carehotline.followups.FollowUp;
 import org.carehotline.followups.FollowUpRepository;
 
 /**
@@ -36,9 +38,11 @@ final class CasePage {
     private final FollowUpRepository followUps;
     private final CaseRows rows;
     private final Formats formats;
+    private final CaseFollowUps followUpPanel;
 
     CasePage(CaseWork cases, CallerProfiles callers, ContactRepository contacts, VisitRepository visits,
-             NoteRepository notes, FollowUpRepository followUps, CaseRows rows, Formats formats) {
+             NoteRepository notes, FollowUpRepository followUps, CaseRows rows, Formats formats,
+             CaseFollowUps followUpPanel) {
         this.cases = cases;
         this.callers = callers;
         this.contacts = contacts;
@@ -47,6 +51,7 @@ final class CasePage {
         this.followUps = followUps;
         this.rows = rows;
         this.formats = formats;
+        this.followUpPanel = followUpPanel;
     }
 
     Reply.View view(User user, CaseFile file) {
@@ -70,6 +75,7 @@ final class CasePage {
         view.with("levels", java.util.Arrays.stream(org.carehotline.cases.RiskLevel.values()).map(Enum::name).toList());
         view.with("visitKinds", Visit.KINDS);
         view.with("assignable", user.seesAllCases() ? rows.callTakers() : List.of());
+        view.with("fu", followUpPanel.model(user, file)); // templates/case-followups.ftlh
         return view;
     }
 
@@ -93,12 +99,17 @@ final class CasePage {
     private List<Map<String, Object>> timeline(CaseFile file, Map<String, String> names) {
         String caseId = file.base().id();
         List<Entry> entries = new ArrayList<>();
+        List<FollowUp> caseFollowUps = followUps.forCase(caseId);
+        // a follow-up attempt's contact is labelled with its outcome (wrong number, declined, …)
+        Map<String, String> outcomes = new HashMap<>();
+        caseFollowUps.forEach(f -> f.attempts().forEach(a -> a.contactId().ifPresent(
+                id -> outcomes.put(id, "followupOutcome." + a.outcome().code()))));
         for (Contact c : contacts.forCase(caseId)) {
             if (Visit.KINDS.contains(c.kind())) {
                 continue;
             }
-            entries.add(new Entry(c.startedAt(), "call", c.kind(),
-                    "disposition." + c.disposition().map(Enum::name).orElse("IN_PROGRESS"), "",
+            entries.add(new Entry(c.startedAt(), "call", c.kind(), outcomes.getOrDefault(c.id(),
+                    "disposition." + c.disposition().map(Enum::name).orElse("IN_PROGRESS")), "",
                     c.answeredBy().map(id -> names.getOrDefault(id, id)).orElse(""),
                     c.waitSeconds().map(Formats::duration).orElse(""),
                     c.talkSeconds().map(Formats::duration).orElse("")));
@@ -119,7 +130,7 @@ final class CasePage {
             entries.add(new Entry(a.at(), "assignment", "assignment", "", names.getOrDefault(a.to(), a.to()),
                     names.getOrDefault(a.by(), a.by()), "", ""));
         }
-        followUps.forCase(caseId).forEach(f -> entries.add(new Entry(f.dueAt(), "followup", "followup",
+        caseFollowUps.forEach(f -> entries.add(new Entry(f.dueAt(), "followup", "followup",
                 "followupStatus." + f.status(), f.reason(), names.getOrDefault(f.assignee(), f.assignee()), "", "")));
         // same second: the status change that opened the case first, then the call, then the rest
         entries.sort(Comparator.comparing(Entry::at).thenComparing(e -> TYPE_ORDER.indexOf(e.type())));

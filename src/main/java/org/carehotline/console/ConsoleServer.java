@@ -66,7 +66,9 @@ public final class ConsoleServer {
     public record Sources(MongoStore store, FastAgiService agi, Supplier<AmiStatus> ami, CaseRepository cases,
                           ContactRepository contacts, CounselorRepository counselors, ZoneId zone,
                           org.carehotline.routing.Router routing, EventBusLiveFeed live, Clock clock,
-                          org.carehotline.live.CallMonitor monitor, org.carehotline.reports.ReportRoutes reports) {}
+                          org.carehotline.live.CallMonitor monitor, org.carehotline.reports.ReportRoutes reports,
+                          org.carehotline.followups.FollowUpService followUpService,
+                          org.carehotline.followups.FollowUpChanges followUpChanges) {}
 
     public ConsoleServer(Vertx vertx, HttpConfig config, Sources sources, ExecutorService virtualThreads) {
         this.vertx = vertx;
@@ -104,8 +106,10 @@ public final class ConsoleServer {
         BoardPanel board = new BoardPanel(sources.routing(), new DailyFigures(store), formats, clock);
         CallerCard card = new CallerCard(sources.contacts(), work, callers, notes, guard, formats, clock);
         VisitRepository visits = new VisitRepository(store);
+        FollowUpConsole followUps = new FollowUpConsole(new FollowUpConsole.Parts(store, sources.followUpService(),
+                sources.followUpChanges(), sources.cases(), work, guard, rows, formats, audit, clock));
         CasePage casePage = new CasePage(work, callers, sources.contacts(), visits, notes,
-                new FollowUpRepository(store), rows, formats);
+                new FollowUpRepository(store), rows, formats, followUps.panel());
         LiveStream stream = new LiveStream(vertx, blocking, this::describeCrisis, board::signature);
 
         Router router = Router.router(vertx);
@@ -143,6 +147,7 @@ public final class ConsoleServer {
         new SearchRoutes(pages, search, guard, rows, sources.counselors(), formats, audit).mount(router, access);
         new CaseRoutes(pages, new CaseRoutes.Parts(casePage, guard, work, sources.cases(), callers, notes, visits,
                 sources.live(), audit, clock)).mount(router, access);
+        followUps.mount(router, access, pages, casePage);
         new BoardRoutes(pages, board).mount(router, access);
         new MonitorRoutes(pages, sources.monitor(), sources.counselors(), sources.routing(), audit)
                 .mount(router, access);
