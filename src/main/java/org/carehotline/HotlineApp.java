@@ -22,6 +22,7 @@ import org.carehotline.counselors.CounselorRepository;
 import org.carehotline.counselors.PasswordHasher;
 import org.carehotline.cases.FollowUpContactRepository;
 import org.carehotline.followups.CounselorLine;
+import org.carehotline.followups.FollowUpChanges;
 import org.carehotline.followups.FollowUpDialer;
 import org.carehotline.followups.FollowUpOutcomes;
 import org.carehotline.followups.FollowUpRepository;
@@ -98,6 +99,8 @@ public final class HotlineApp implements AutoCloseable {
         Originator originator = new Originator(ami, config.calls().trunk(), followUpRules.callerId(), outcomes,
                 virtualThreads);
         followUps = new FollowUpService(followUpRecords, cases, callers, followUpRules, clock);
+        FollowUpChanges followUpChanges = new FollowUpChanges(followUpRecords, followUpContacts, cases, outcomes,
+                followUpRules, clock);
         referrals = new ReferralService(new ReferralRepository(store), callers, cases, followUpRecords, followUpRules,
                 live, clock);
         ami.start();
@@ -124,8 +127,8 @@ public final class HotlineApp implements AutoCloseable {
                 contacts, counselors, config.calls().zone(), router, live, clock, new AmiCallMonitor(ami),
                 new ReportRoutes(vertx, new ReportRoutes.Parts(store, new ReportSettings(
                         config.reports().shortAbandonSeconds(), config.reports().serviceLevelSeconds()),
-                        config.calls().zone(), config.http().templatesDir(), virtualThreads, clock))),
-                virtualThreads);
+                        config.calls().zone(), config.http().templatesDir(), virtualThreads, clock)),
+                followUps, followUpChanges), virtualThreads);
         httpPort = console.start().await();
     }
 

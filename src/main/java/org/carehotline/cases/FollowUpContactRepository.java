@@ -32,6 +32,8 @@ public final class FollowUpContactRepository {
     public static final String KIND_FOLLOWUP_CALL = "followup_call";
     /** The server calls the worker with the automated check-in. */
     public static final String KIND_CHECKIN_CALL = "checkin_call";
+    /** A counselor called the worker from their own phone and recorded the outcome by hand. */
+    public static final String KIND_MANUAL_CALL = "followup_manual";
 
     private final MongoCollection<Document> contacts;
 
@@ -45,12 +47,27 @@ public final class FollowUpContactRepository {
      * @param counselorId the counselor whose phone rings first, or null for a check-in
      */
     public String start(String kind, String caseId, String followUpId, String phone, String counselorId, Instant at) {
-        ObjectId id = new ObjectId();
         List<Document> offers = new ArrayList<>();
         if (counselorId != null) {
             offers.add(new Document("counselorId", counselorId).append("at", Date.from(at)));
         }
-        contacts.insertOne(new Document("_id", id)
+        return insert(kind, caseId, followUpId, phone, offers, at, new Document());
+    }
+
+    /**
+     * Starts the contact of an attempt a counselor made from their own phone: nobody was offered
+     * a call, and it is marked {@code manual} with who recorded it. Finished with
+     * {@link #finish} like a dialed attempt.
+     */
+    public String startManual(String caseId, String followUpId, String phone, String counselorId, Instant at) {
+        return insert(KIND_MANUAL_CALL, caseId, followUpId, phone, List.of(), at,
+                new Document("manual", true).append("recordedBy", counselorId));
+    }
+
+    private String insert(String kind, String caseId, String followUpId, String phone, List<Document> offers,
+                          Instant at, Document extra) {
+        ObjectId id = new ObjectId();
+        Document doc = new Document("_id", id)
                 .append("caseId", caseId)
                 .append("kind", kind)
                 .append("uniqueId", "")
@@ -60,7 +77,9 @@ public final class FollowUpContactRepository {
                 .append("direction", "outbound")
                 .append("offers", offers)
                 .append("log", new ArrayList<Document>())
-                .append("startedAt", Date.from(at)));
+                .append("startedAt", Date.from(at));
+        doc.putAll(extra);
+        contacts.insertOne(doc);
         return id.toHexString();
     }
 

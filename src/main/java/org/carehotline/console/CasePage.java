@@ -3,6 +3,7 @@ package org.carehotline.console;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +20,7 @@ import org.carehotline.cases.StatusChange;
 import org.carehotline.cases.Visit;
 import org.carehotline.cases.VisitRepository;
 import org.carehotline.console.auth.User;
+import org.carehotline.followups.FollowUp;
 import org.carehotline.followups.FollowUpRepository;
 
 /**
@@ -36,11 +38,12 @@ final class CasePage {
     private final FollowUpRepository followUps;
     private final CaseRows rows;
     private final Formats formats;
+    private final CaseFollowUps followUpPanel;
     private final List<CasePanel> panels;
 
     CasePage(CaseWork cases, CallerProfiles callers, ContactRepository contacts, VisitRepository visits,
              NoteRepository notes, FollowUpRepository followUps, CaseRows rows, Formats formats,
-             List<CasePanel> panels) {
+             CaseFollowUps followUpPanel, List<CasePanel> panels) {
         this.cases = cases;
         this.callers = callers;
         this.contacts = contacts;
@@ -49,6 +52,7 @@ final class CasePage {
         this.followUps = followUps;
         this.rows = rows;
         this.formats = formats;
+        this.followUpPanel = followUpPanel;
         this.panels = List.copyOf(panels);
     }
 
@@ -73,6 +77,7 @@ final class CasePage {
         view.with("levels", java.util.Arrays.stream(org.carehotline.cases.RiskLevel.values()).map(Enum::name).toList());
         view.with("visitKinds", Visit.KINDS);
         view.with("assignable", user.seesAllCases() ? rows.callTakers() : List.of());
+        view.with("fu", followUpPanel.model(user, file)); // templates/case-followups.ftlh
         panels.forEach(p -> p.addTo(view, file));
         return view;
     }
@@ -97,12 +102,17 @@ final class CasePage {
     private List<Map<String, Object>> timeline(CaseFile file, Map<String, String> names) {
         String caseId = file.base().id();
         List<Entry> entries = new ArrayList<>();
+        List<FollowUp> caseFollowUps = followUps.forCase(caseId);
+        // a follow-up attempt's contact is labelled with its outcome (wrong number, declined, …)
+        Map<String, String> outcomes = new HashMap<>();
+        caseFollowUps.forEach(f -> f.attempts().forEach(a -> a.contactId().ifPresent(
+                id -> outcomes.put(id, "followupOutcome." + a.outcome().code()))));
         for (Contact c : contacts.forCase(caseId)) {
             if (Visit.KINDS.contains(c.kind())) {
                 continue;
             }
-            entries.add(new Entry(c.startedAt(), "call", c.kind(),
-                    "disposition." + c.disposition().map(Enum::name).orElse("IN_PROGRESS"), "",
+            entries.add(new Entry(c.startedAt(), "call", c.kind(), outcomes.getOrDefault(c.id(),
+                    "disposition." + c.disposition().map(Enum::name).orElse("IN_PROGRESS")), "",
                     c.answeredBy().map(id -> names.getOrDefault(id, id)).orElse(""),
                     c.waitSeconds().map(Formats::duration).orElse(""),
                     c.talkSeconds().map(Formats::duration).orElse("")));
@@ -123,7 +133,7 @@ final class CasePage {
             entries.add(new Entry(a.at(), "assignment", "assignment", "", names.getOrDefault(a.to(), a.to()),
                     names.getOrDefault(a.by(), a.by()), "", ""));
         }
-        followUps.forCase(caseId).forEach(f -> entries.add(new Entry(f.dueAt(), "followup", "followup",
+        caseFollowUps.forEach(f -> entries.add(new Entry(f.dueAt(), "followup", "followup",
                 "followupStatus." + f.status(), f.reason(), names.getOrDefault(f.assignee(), f.assignee()), "", "")));
         panels.forEach(p -> p.timeline(file).forEach(i -> entries.add(new Entry(i.at(), i.type(), i.kind(), i.label(),
                 i.detail(), i.who(), "", ""))));

@@ -69,7 +69,9 @@ public final class ConsoleServer {
     public record Sources(MongoStore store, FastAgiService agi, Supplier<AmiStatus> ami, CaseRepository cases,
                           ContactRepository contacts, CounselorRepository counselors, ZoneId zone,
                           org.carehotline.routing.Router routing, EventBusLiveFeed live, Clock clock,
-                          org.carehotline.live.CallMonitor monitor, org.carehotline.reports.ReportRoutes reports) {}
+                          org.carehotline.live.CallMonitor monitor, org.carehotline.reports.ReportRoutes reports,
+                          org.carehotline.followups.FollowUpService followUpService,
+                          org.carehotline.followups.FollowUpChanges followUpChanges) {}
 
     public ConsoleServer(Vertx vertx, HttpConfig config, Sources sources, ExecutorService virtualThreads) {
         this.vertx = vertx;
@@ -109,8 +111,10 @@ public final class ConsoleServer {
         VisitRepository visits = new VisitRepository(store);
         OnwardReferralRepository onward = new OnwardReferralRepository(store);
         EmergencyContactRepository emergency = new EmergencyContactRepository(store);
+        FollowUpConsole followUps = new FollowUpConsole(new FollowUpConsole.Parts(store, sources.followUpService(),
+                sources.followUpChanges(), sources.cases(), work, guard, rows, formats, audit, clock));
         CasePage casePage = new CasePage(work, callers, sources.contacts(), visits, notes,
-                new FollowUpRepository(store), rows, formats,
+                new FollowUpRepository(store), rows, formats, followUps.panel(),
                 List.of(new OnwardPanel(onward, formats), new EmergencyPanel(emergency, formats, clock)));
         LiveStream stream = new LiveStream(vertx, blocking, this::describeCrisis, board::signature);
 
@@ -152,6 +156,7 @@ public final class ConsoleServer {
         CaseActions caseActions = new CaseActions(pages, casePage, work, guard);
         new OnwardReferralRoutes(caseActions, onward, audit, clock).mount(router, access);
         new EmergencyRoutes(caseActions, emergency, sources.live(), audit, clock, sources.zone()).mount(router, access);
+        followUps.mount(router, access, pages, casePage);
         new BoardRoutes(pages, board).mount(router, access);
         new MonitorRoutes(pages, sources.monitor(), sources.counselors(), sources.routing(), audit)
                 .mount(router, access);

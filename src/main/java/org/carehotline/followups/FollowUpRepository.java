@@ -99,11 +99,14 @@ public final class FollowUpRepository {
         return doc.getObjectId("_id").toHexString();
     }
 
-    /** Stores many new follow-ups in one round trip (plans, imports, benchmarks). */
-    public void insertAll(List<NewFollowUp> all, Instant now) {
-        if (!all.isEmpty()) {
-            followups.insertMany(all.stream().map(f -> toDocument(f, now)).toList());
+    /** Stores many new follow-ups in one round trip (plans, imports, benchmarks); returns their ids in order. */
+    public List<String> insertAll(List<NewFollowUp> all, Instant now) {
+        if (all.isEmpty()) {
+            return List.of();
         }
+        List<Document> docs = all.stream().map(f -> toDocument(f, now)).toList();
+        followups.insertMany(docs);
+        return docs.stream().map(d -> d.getObjectId("_id").toHexString()).toList();
     }
 
     private static Document toDocument(NewFollowUp f, Instant now) {
@@ -227,6 +230,42 @@ public final class FollowUpRepository {
         return followups.updateOne(claimedBy(token), revised(combine(updates))).getModifiedCount() == 1;
     }
 
+    /**
+     * A counselor moves a waiting follow-up to {@code dueAt} (already inside its window) and,
+     * when {@code assignee} is not null, gives it to someone else. Only while it is pending: one a
+     * scheduler holds (being dialed) or one that is closed is left alone. False when nothing changed.
+     */
+    public boolean moveDue(String id, Instant dueAt, String assignee, Instant now, String note) {
+        List<Bson> updates = new ArrayList<>(List.of(set("dueAt", Date.from(dueAt)),
+                set("attemptDueAt", Date.from(dueAt)), log(now, note)));
+        if (assignee != null) {
+            updates.add(set("assignee", assignee));
+        }
+        return ObjectId.isValid(id) && followups.updateOne(pending(id), revised(combine(updates))).getModifiedCount() == 1;
+    }
+
+    /** Calls off a waiting follow-up with the reason; false when it is held by a scheduler or closed. */
+    public boolean cancel(String id, String by, String reason, Instant now) {
+        return ObjectId.isValid(id) && followups.updateOne(pending(id), revised(combine(set("status", FollowUpStatus.CANCELLED),
+                set("closedAt", Date.from(now)), set("cancelledBy", by), set("cancelReason", reason),
+                log(now, "cancelled by " + by + ": " + reason)))).getModifiedCount() == 1;
+    }
+
+    /**
+     * Claims a waiting follow-up, due or not, for an attempt a counselor made by hand (from their
+     * own phone), so that no scheduler dials it meanwhile. The claim is a scheduler's claim, lease
+     * and token included: the outcome is then recorded with the token like any dialed attempt, and
+     * if the recording instance dies the claim lapses and is taken over as usual.
+     */
+    public Optional<FollowUp> claimForManualAttempt(String id, String owner, Instant now, Instant leaseUntil) {
+        if (!ObjectId.isValid(id)) {
+            return Optional.empty();
+        }
+        Document claimed = followups.findOneAndUpdate(pending(id), revised(claim(owner, now, leaseUntil)),
+                new FindOneAndUpdateOptions().returnDocument(ReturnDocument.AFTER));
+        return Optional.ofNullable(claimed).map(FollowUpDocs::toFollowUp);
+    }
+
     public Optional<FollowUp> findById(String id) {
         if (!ObjectId.isValid(id)) {
             return Optional.empty();
@@ -259,6 +298,10 @@ public final class FollowUpRepository {
 
     private static String newRevision() {
         return new ObjectId().toHexString();
+    }
+
+    private static Bson pending(String id) {
+        return and(eq("_id", new ObjectId(id)), eq("status", FollowUpStatus.PENDING));
     }
 
     private static Bson releaseClaim() {

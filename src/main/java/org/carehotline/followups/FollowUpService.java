@@ -37,35 +37,40 @@ public final class FollowUpService {
     /**
      * Schedules one follow-up and returns its id.
      *
-     * @throws IllegalArgumentException for an unknown case, a case without a number to call,
-     *         or an automated check-in on a high-risk case (those get a counselor)
+     * @throws Refused for an unknown case, a case without a number to call, or an automated
+     *         check-in on a high-risk case (those get a counselor)
      */
     public String schedule(ScheduleRequest request) {
-        return schedule(request, Optional.empty());
+        return followUps.insert(prepare(request, Optional.empty()), clock.instant());
     }
 
-    /** Schedules every step of a plan from {@code start}; returns the ids in order. */
+    /**
+     * Schedules every step of a plan from {@code start}; returns the ids in order. Every step is
+     * checked before any is stored, and all are stored in one write: a refused plan leaves nothing.
+     *
+     * @throws Refused as {@link #schedule}, or for an unknown plan
+     */
     public List<String> schedulePlan(String planId, ScheduleRequest start) {
         FollowUpPlan plan = rules.plan(planId)
-                .orElseThrow(() -> new IllegalArgumentException("no follow-up plan '" + planId + "'"));
-        List<String> ids = new ArrayList<>();
+                .orElseThrow(() -> new Refused(Refused.UNKNOWN_PLAN, "no follow-up plan '" + planId + "'"));
+        List<NewFollowUp> steps = new ArrayList<>();
         for (Duration offset : plan.offsets()) {
             ScheduleRequest step = new ScheduleRequest(start.caseId(), start.dueAt().plus(offset), start.assignee(),
                     start.mode(), start.zone(), start.preferred(), start.reason(), start.maxAttempts());
-            ids.add(schedule(step, Optional.of(planId)));
+            steps.add(prepare(step, Optional.of(planId)));
         }
-        return ids;
+        return followUps.insertAll(steps, clock.instant());
     }
 
-    private String schedule(ScheduleRequest r, Optional<String> planId) {
+    private NewFollowUp prepare(ScheduleRequest r, Optional<String> planId) {
         CareCase careCase = cases.findById(r.caseId())
-                .orElseThrow(() -> new IllegalArgumentException("no case " + r.caseId()));
-        String phone = careCase.phone()
-                .orElseThrow(() -> new IllegalArgumentException("case " + careCase.number() + " has no number to call"));
+                .orElseThrow(() -> new Refused(Refused.NO_CASE, "no case " + r.caseId()));
+        String phone = careCase.phone().orElseThrow(() -> new Refused(Refused.NO_NUMBER,
+                "case " + careCase.number() + " has no number to call"));
         Optional<Caller> caller = careCase.callerId().flatMap(callers::findById);
         boolean highRisk = caller.map(Caller::highRisk).orElse(false);
         if (r.mode() == Mode.CHECKIN && highRisk) {
-            throw new IllegalArgumentException("automated check-ins are for low-risk cases; case "
+            throw new Refused(Refused.CHECKIN_HIGH_RISK, "automated check-ins are for low-risk cases; case "
                     + careCase.number() + " is high-risk: schedule a counselor call");
         }
         String assignee = r.assignee().orElseGet(() -> careCase.ownerId()
@@ -74,9 +79,33 @@ public final class FollowUpService {
         Optional<Category> category = careCase.categories().isEmpty() ? Optional.empty()
                 : Optional.of(careCase.categories().get(careCase.categories().size() - 1));
         Optional<String> dialect = caller.map(Caller::dialect).filter(d -> !d.isEmpty());
-        return followUps.insert(new NewFollowUp(careCase.id(), phone, r.reason(), r.mode(), assignee,
-                window.nextOpening(r.dueAt()), window, r.maxAttempts().orElse(rules.maxAttempts()), highRisk, category,
-                dialect, planId, Optional.empty()), clock.instant());
+        return new NewFollowUp(careCase.id(), phone, r.reason(), r.mode(), assignee, window.nextOpening(r.dueAt()),
+                window, r.maxAttempts().orElse(rules.maxAttempts()), highRisk, category, dialect, planId,
+                Optional.empty());
+    }
+
+    /** The configured plans' names, as {@code followups.plans} lists them. */
+    public List<String> planIds() {
+        return rules.plans().stream().map(FollowUpPlan::id).toList();
+    }
+
+    /** Why a follow-up could not be scheduled; {@link #code()} names the reason for the console's message. */
+    public static final class Refused extends IllegalArgumentException {
+        public static final String NO_CASE = "no_case";
+        public static final String NO_NUMBER = "no_number";
+        public static final String CHECKIN_HIGH_RISK = "checkin_high_risk";
+        public static final String UNKNOWN_PLAN = "unknown_plan";
+
+        private final String code;
+
+        Refused(String code, String message) {
+            super(message);
+            this.code = code;
+        }
+
+        public String code() {
+            return code;
+        }
     }
 
     /** The case's follow-ups, by due time. */

@@ -1,5 +1,7 @@
 package org.carehotline.followups;
 
+import java.util.List;
+
 /** The states of a follow-up, as stored. Changes happen only through the repository's named operations. */
 public final class FollowUpStatus {
 
@@ -13,6 +15,11 @@ public final class FollowUpStatus {
     public static final String UNREACHABLE = "unreachable";
     /** A high-risk worker could not be reached: supervisors were alerted. */
     public static final String ESCALATED = "escalated";
+    /** Called off from the console with a reason, before anyone dialed it. */
+    public static final String CANCELLED = "cancelled";
+
+    /** The states of a follow-up still to be made: waiting, or being dialed. */
+    public static final List<String> OPEN = List.of(PENDING, CLAIMED);
 
     private FollowUpStatus() {
     }

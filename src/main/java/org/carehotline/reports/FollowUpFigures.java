@@ -37,7 +37,9 @@ public final class FollowUpFigures {
     public FollowUpRow figures(ReportPeriod period) {
         Instant now = clock.instant();
         long due = 0, made = 0, reached = 0, overdue = 0, attempts = 0;
-        for (Document f : followups.find(new Document("dueAt", CareFigures.range(period)))
+        // a follow-up called off from the console was never owed: not due, not overdue
+        for (Document f : followups.find(new Document("dueAt", CareFigures.range(period))
+                        .append("status", new Document("$ne", FollowUpStatus.CANCELLED)))
                 .projection(new Document("attempts", 1).append("status", 1).append("dueAt", 1))) {
             List<Document> tries = f.getList("attempts", Document.class, List.of()).stream()
                     .filter(a -> !Boolean.FALSE.equals(a.getBoolean("counted"))).toList();

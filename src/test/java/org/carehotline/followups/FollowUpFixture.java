@@ -31,6 +31,11 @@ import org.carehotline.support.TestStores;
 final class FollowUpFixture implements AutoCloseable {
 
     static final ZoneId SHANGHAI = ZoneId.of("Asia/Shanghai");
+    /** Two counselors for psychological support: wang the more skilled. */
+    static final Counselor WANG = org.carehotline.support.Counselors.named("wang")
+            .skill(Category.PSYCHOLOGICAL_SUPPORT, 5).build();
+    static final Counselor LI = org.carehotline.support.Counselors.named("li")
+            .skill(Category.PSYCHOLOGICAL_SUPPORT, 3).build();
 
     final MutableClock clock;
     final MongoStore store;
@@ -44,6 +49,7 @@ final class FollowUpFixture implements AutoCloseable {
     final RecordingFeed live = new RecordingFeed();
     final FollowUpOutcomes outcomes;
     final FollowUpService service;
+    final FollowUpChanges changes;
     final FollowUpDialer dispatcher;
     final FollowUpScheduler scheduler;
 
@@ -65,6 +71,7 @@ final class FollowUpFixture implements AutoCloseable {
         CounselorLine line = new CounselorLine(router);
         this.outcomes = new FollowUpOutcomes(followUps, followUpContacts, line, live, rules, clock);
         this.service = new FollowUpService(followUps, cases, callers, rules, clock);
+        this.changes = new FollowUpChanges(followUps, followUpContacts, cases, outcomes, rules, clock);
         this.dispatcher = new FollowUpDialer(followUps, followUpContacts, cases, line, dialer, outcomes, live, rules,
                 clock);
         this.scheduler = new FollowUpScheduler("test", followUps, dispatcher, clock, rules.lease(),

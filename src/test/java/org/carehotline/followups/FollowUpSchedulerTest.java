@@ -16,7 +16,6 @@ import org.carehotline.cases.Category;
 import org.carehotline.cases.Contact;
 import org.carehotline.counselors.Counselor;
 import org.carehotline.routing.PresenceState;
-import org.carehotline.support.Counselors;
 import org.carehotline.support.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -25,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 /** The scheduler with the embedded store, a real router and a clock the test moves. */
 class FollowUpSchedulerTest {
 
-    private static final Counselor WANG = Counselors.named("wang").skill(Category.PSYCHOLOGICAL_SUPPORT, 5).build();
-    private static final Counselor LI = Counselors.named("li").skill(Category.PSYCHOLOGICAL_SUPPORT, 3).build();
+    private static final Counselor WANG = FollowUpFixture.WANG;
+    private static final Counselor LI = FollowUpFixture.LI;
 
     @TempDir
     Path dir;
