@@ -67,9 +67,17 @@ public final class CallRecorder {
     }
 
     public void recordOffered(String contactId, String counselorId, String why) {
-        Instant now = clock.instant();
-        contacts.addOffer(contactId, counselorId, now);
-        contacts.log(contactId, now, "offered to " + counselorId + ": " + why);
+        recordOffered(contactId, counselorId, why, clock.instant());
+    }
+
+    /**
+     * The call was offered to the counselor at {@code at}, recorded off the caller's path: the
+     * phone's ringing may have been recorded from AMI first, so the offer is added only if none
+     * to this counselor is open.
+     */
+    public void recordOffered(String contactId, String counselorId, String why, Instant at) {
+        contacts.addOfferUnlessOpen(contactId, counselorId, at);
+        contacts.log(contactId, at, "offered to " + counselorId + ": " + why);
     }
 
     /** A phone rang for the call (seen on AMI): an offer, unless one to that counselor is still open. */
@@ -158,6 +166,11 @@ public final class CallRecorder {
     /** Appends a line to the contact's log: what the server did and why. */
     public void log(String contactId, String entry) {
         contacts.log(contactId, clock.instant(), entry);
+    }
+
+    /** A line on the contact's log, about something that happened at {@code at}. */
+    public void log(String contactId, Instant at, String entry) {
+        contacts.log(contactId, at, entry);
     }
 
     /** The call was handed to the dialplan's fallback ring group. */

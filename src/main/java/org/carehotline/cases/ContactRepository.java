@@ -58,11 +58,6 @@ public final class ContactRepository {
                 set("queuedAt", Date.from(queuedAt))));
     }
 
-    void addOffer(String contactId, String counselorId, Instant at) {
-        contacts.updateOne(byId(contactId),
-                push("offers", new Document("counselorId", counselorId).append("at", Date.from(at))));
-    }
-
     /**
      * Adds an offer unless this counselor already has one without an outcome; guarded by the
      * number of offers read, so a concurrent offer makes this one step aside.

@@ -186,6 +186,10 @@ public final class Router {
         return offer;
     }
 
+    private synchronized boolean offerUntaken(WaitingCall call) {
+        return call.offer.isPresent();
+    }
+
     Optional<Reservation> awaitOffer(WaitingCall call, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         synchronized (this) {
@@ -394,7 +398,7 @@ public final class Router {
             synchronized (this) {
                 notifyAll();
             }
-            woken.forEach(call -> waker.wake(call.channel));
+            woken.forEach(call -> waker.wake(call.channel, () -> offerUntaken(call)));
         }
         live.boardChanged();
     }

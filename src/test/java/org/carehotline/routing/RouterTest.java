@@ -4,6 +4,7 @@ import static org.carehotline.cases.Category.CRISIS_INTERVENTION;
 import static org.carehotline.cases.Category.LEGAL_ADVICE;
 import static org.carehotline.cases.Category.PSYCHOLOGICAL_SUPPORT;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -24,7 +25,11 @@ class RouterTest {
 
     private final MutableClock clock = MutableClock.at("2026-11-22T08:00:00Z");
     private final List<String> woken = new ArrayList<>();
-    private final Router router = new Router(clock, RoutingRules.defaults(), woken::add, LiveFeed.NONE);
+    private final List<java.util.function.BooleanSupplier> untaken = new ArrayList<>();
+    private final Router router = new Router(clock, RoutingRules.defaults(), (channel, offerUntaken) -> {
+        woken.add(channel);
+        untaken.add(offerUntaken);
+    }, LiveFeed.NONE);
 
     private void roster(Counselors... builders) {
         router.setCounselors(java.util.Arrays.stream(builders).map(Counselors::build).toList());
@@ -49,8 +54,10 @@ class RouterTest {
 
         QueueTicket ticket = call("c1", CallNeeds.of(PSYCHOLOGICAL_SUPPORT));
 
-        assertEquals("a", offeredTo(ticket));
         assertEquals(List.of("PJSIP/trunk-c1"), woken);
+        assertTrue(untaken.get(0).getAsBoolean(), "the waker repeats the wake-up while the offer is untaken");
+        assertEquals("a", offeredTo(ticket));
+        assertFalse(untaken.get(0).getAsBoolean(), "once the session took the offer the waker stops");
         assertEquals(PresenceState.RINGING, router.states().get("a"));
     }
 

@@ -97,6 +97,50 @@ class RoutingCallTest {
     }
 
     @Test
+    void aWakeUpAsteriskDroppedIsSentAgainUntilTheSessionTakesItsOffer() throws Exception {
+        hotline = servers.start(clock, Map.of(WANG_FANG, "INUSE"));
+        FakeAgiCall caller = hotline.call("13900000011");
+        throughMenu(caller, '1');
+        intoTheQueue(caller);
+
+        hotline.ami.sendEvent("DeviceStateChange", "Device", WANG_FANG, "State", "NOT_INUSE");
+        hotline.ami.awaitAction("PlayDTMF", RunningHotline.WAIT);
+        // that digit never reached the WAIT FOR DIGIT: the waker tries again
+        Map<String, String> again = hotline.ami.awaitAction("PlayDTMF", RunningHotline.WAIT);
+        assertEquals(caller.channel(), again.get("channel"));
+
+        caller.reply(AgiReplies.digit('#'));
+        caller.expectAndReply("^EXEC \"StopMusicOnHold\"", AgiReplies.SUCCESS);
+        caller.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
+        talk(caller, WANG_FANG, 60);
+        long wakes = hotline.ami.actions().stream().filter(a -> "PlayDTMF".equalsIgnoreCase(a.get("Action"))).count();
+        Thread.sleep(600);
+        assertEquals(wakes, hotline.ami.actions().stream().filter(a -> "PlayDTMF".equalsIgnoreCase(a.get("Action")))
+                .count(), "no wake-up once the session took its offer");
+        assertTrue(wakes <= 5, "a few repeats at most: " + wakes);
+    }
+
+    @Test
+    void aCounselorFoundWhileTheMusicStartsIsDialedWithoutWaitingForTheWakeUp() throws Exception {
+        hotline = servers.start(clock, Map.of(WANG_FANG, "INUSE"));
+        FakeAgiCall caller = hotline.call("13900000012");
+        throughMenu(caller, '1');
+        caller.expectAndReply("^STREAM FILE \"hotline/all-busy\" \"10#\"", AgiReplies.streamCompleted());
+        caller.expectAndReply("^STREAM FILE \"hotline/press-1-callback-while-waiting\"", AgiReplies.streamCompleted());
+        caller.expect("^EXEC \"StartMusicOnHold\"");
+        // the counselor frees while the music command runs: Asterisk would drop the wake digit
+        hotline.ami.sendEvent("DeviceStateChange", "Device", WANG_FANG, "State", "NOT_INUSE");
+        hotline.ami.awaitAction("PlayDTMF", RunningHotline.WAIT);
+        caller.reply(AgiReplies.SUCCESS);
+
+        // the session looks for its offer before waiting a whole slice for a digit
+        caller.expectAndReply("^EXEC \"StopMusicOnHold\"", AgiReplies.SUCCESS);
+        caller.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
+        talk(caller, WANG_FANG, 60);
+        assertEquals(Optional.of(hotline.counselorId("wang.fang")), contactOf("13900000012").answeredBy());
+    }
+
+    @Test
     void aReturningCallerIsConnectedToTheirPreviousCounselorWhenFree() throws Exception {
         hotline = servers.start(clock, Map.of(CHEN_JING, "NOT_INUSE", WANG_FANG, "INUSE"));
         FakeAgiCall first = hotline.call("13900000003");

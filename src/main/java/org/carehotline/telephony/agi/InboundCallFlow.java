@@ -2,6 +2,7 @@ package org.carehotline.telephony.agi;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -34,14 +35,17 @@ final class InboundCallFlow {
     private static final Logger log = LoggerFactory.getLogger(InboundCallFlow.class);
     private static final int MENU_TRIES = 3;
     private static final int KEY_WAIT_MS = 5000;
+    /** How long the end of a call waits for its queued records before writing the end anyway. */
+    private static final Duration RECORDS_WAIT = Duration.ofSeconds(10);
 
     private final AgiChannel channel;
     private final InboundScript.Parts parts;
     private final Clock clock;
     private final IncomingCall incoming;
     private final Future<InboundCall> lookup;
+    private final RecordLane records;
     private InboundCall call;
-    private java.time.Instant talkEndedAt;
+    private Instant talkEndedAt;
 
     InboundCallFlow(AgiRequest request, AgiChannel channel, InboundScript.Parts parts) {
         this.channel = channel;
@@ -50,6 +54,7 @@ final class InboundCallFlow {
         this.incoming = new IncomingCall(request.getUniqueId(), request.getChannel(), request.getCallerIdNumber(),
                 clock.instant());
         this.lookup = parts.blocking().submit(() -> parts.recorder().startInbound(incoming));
+        this.records = new RecordLane(parts.blocking(), incoming.uniqueId());
     }
 
     void run() {
@@ -131,12 +136,16 @@ final class InboundCallFlow {
                 call.caller().isPresent(), clock, new WaitingRoom.Listener() {
                     @Override
                     public void waiting(int position, String why) {
-                        parts.recorder().log(call.contactId(), "waiting at position " + position + ": " + why);
+                        Instant at = clock.instant();
+                        records.write("the wait", () -> parts.recorder().log(call.contactId(), at,
+                                "waiting at position " + position + ": " + why));
                     }
 
                     @Override
                     public void escalated() {
-                        parts.recorder().log(call.contactId(), "caller pressed 0 while waiting: now urgent");
+                        Instant at = clock.instant();
+                        records.write("the escalation", () -> parts.recorder().log(call.contactId(), at,
+                                "caller pressed 0 while waiting: now urgent"));
                         parts.live().crisisAlert(call.contactId(), "caller pressed 0 while waiting");
                     }
                 });
@@ -155,8 +164,10 @@ final class InboundCallFlow {
                     leaveCallbackRequest();
                     return;
                 } else {
-                    parts.recorder().log(call.contactId(), "waited " + ticket.waited().toSeconds()
-                            + " s: overflow");
+                    long waited = ticket.waited().toSeconds();
+                    Instant at = clock.instant();
+                    records.write("the overflow", () -> parts.recorder().log(call.contactId(), at,
+                            "waited " + waited + " s: overflow"));
                     overflow(needs);
                     return;
                 }
@@ -177,7 +188,10 @@ final class InboundCallFlow {
     }
 
     private boolean dial(Reservation r, QueueTicket ticket) throws AgiException {
-        parts.recorder().recordOffered(call.contactId(), r.counselorId(), r.reason());
+        // nothing between the found counselor and the Dial waits for the database
+        Instant offeredAt = clock.instant();
+        records.write("the offer", () -> parts.recorder().recordOffered(call.contactId(), r.counselorId(), r.reason(),
+                offeredAt));
         parts.live().callOffered(r.counselorId(), call.contactId());
         DialOutcome outcome;
         try {
@@ -191,12 +205,14 @@ final class InboundCallFlow {
         if (outcome.answered()) {
             talkEndedAt = clock.instant();
             parts.router().callEnded(r.counselorId(), Duration.ofSeconds(outcome.answeredSeconds()));
-            parts.recorder().recordAnswered(call.contactId(), r.counselorId(),
-                    talkEndedAt.minusSeconds(outcome.answeredSeconds()));
+            Instant answeredAt = talkEndedAt.minusSeconds(outcome.answeredSeconds());
+            records.write("the answer", () -> parts.recorder().recordAnswered(call.contactId(), r.counselorId(),
+                    answeredAt));
             return true;
         }
         ticket.offerMissed(r.counselorId());
-        parts.recorder().recordOfferMissed(call.contactId(), r.counselorId(), outcome.dialStatus());
+        records.write("the missed offer", () -> parts.recorder().recordOfferMissed(call.contactId(), r.counselorId(),
+                outcome.dialStatus()));
         return false;
     }
 
@@ -205,7 +221,7 @@ final class InboundCallFlow {
     }
 
     private void leaveCallbackRequest() throws AgiException {
-        parts.recorder().recordCallbackRequested(call);
+        recordCallbackRequest();
         channel.streamFile(Prompts.CALLBACK_CONFIRMED);
         channel.streamFile(Prompts.GOODBYE);
         finish(DialplanNames.RESULT_DONE);
@@ -226,16 +242,21 @@ final class InboundCallFlow {
         Optional<String> oncall = parts.config().oncallDialString();
         if (oncall.isPresent()) {
             channel.streamFile(connectingPrompt(needs));
-            parts.recorder().log(call.contactId(), "dialing the on-call number");
+            Instant dialedAt = clock.instant();
+            records.write("the on-call dial", () -> parts.recorder().log(call.contactId(), dialedAt,
+                    "dialing the on-call number"));
             DialOutcome outcome = DialOutcome.dial(channel, oncall.get(), 45);
             if (outcome.answered()) {
                 talkEndedAt = clock.instant();
-                parts.recorder().recordOnCallAnswered(call.contactId(),
-                        talkEndedAt.minusSeconds(outcome.answeredSeconds()));
+                Instant answeredAt = talkEndedAt.minusSeconds(outcome.answeredSeconds());
+                records.write("the on-call answer", () -> parts.recorder().recordOnCallAnswered(call.contactId(),
+                        answeredAt));
                 finish(DialplanNames.RESULT_DONE);
                 return;
             }
-            parts.recorder().log(call.contactId(), "on-call number did not answer: " + outcome.dialStatus());
+            Instant missedAt = clock.instant();
+            records.write("the on-call miss", () -> parts.recorder().log(call.contactId(), missedAt,
+                    "on-call number did not answer: " + outcome.dialStatus()));
         }
         noCounselor(needs, "nobody took the call");
     }
@@ -251,7 +272,7 @@ final class InboundCallFlow {
             sendToFallback(reason + "; anonymous caller cannot be called back");
             return;
         }
-        parts.recorder().recordCallbackRequested(call);
+        recordCallbackRequest();
         if (needs.urgent()) {
             sendToFallback(reason + "; urgent: call-back recorded and fallback group rung");
             return;
@@ -261,9 +282,18 @@ final class InboundCallFlow {
         finish(DialplanNames.RESULT_DONE);
     }
 
+    /**
+     * The caller is told a call-back is on its way only once it is stored: written on the
+     * session's own thread, after the records queued before it.
+     */
+    private void recordCallbackRequest() {
+        records.awaitWritten(RECORDS_WAIT);
+        parts.recorder().recordCallbackRequested(call);
+    }
+
     private void sendToFallback(String reason) throws AgiException {
         if (call != null) {
-            parts.recorder().recordFallback(call.contactId(), reason);
+            records.write("the fallback", () -> parts.recorder().recordFallback(call.contactId(), reason));
         }
         finish(DialplanNames.RESULT_FALLBACK);
     }
@@ -272,7 +302,7 @@ final class InboundCallFlow {
         try {
             finish(DialplanNames.RESULT_FALLBACK);
             if (call != null) {
-                parts.recorder().recordFallback(call.contactId(), reason);
+                records.write("the fallback", () -> parts.recorder().recordFallback(call.contactId(), reason));
             }
         } catch (Exception e) {
             // The dialplan treats a missing HOTLINE_RESULT as fallback too.
@@ -286,6 +316,7 @@ final class InboundCallFlow {
 
     /** Records the end of the call; the caller may have hung up before the case lookup finished. */
     private void recordEnd() {
+        records.awaitWritten(RECORDS_WAIT);
         try {
             InboundCall recorded = call != null ? call : lookup.get(10, TimeUnit.SECONDS);
             parts.recorder().recordEnded(recorded.contactId(), talkEndedAt != null ? talkEndedAt : clock.instant());

@@ -65,10 +65,9 @@ final class WaitingRoom {
      */
     Result waitForCounselor() throws AgiException {
         while (true) {
-            Optional<Reservation> offer = ticket.takeOffer();
-            if (offer.isPresent()) {
-                stopMusic();
-                return new Offered(offer.get());
+            Optional<Result> offered = offered();
+            if (offered.isPresent()) {
+                return offered.get();
             }
             if (ticket.waited().toSeconds() >= overflowAfterSeconds || !ticket.servable()) {
                 stopMusic();
@@ -76,6 +75,12 @@ final class WaitingRoom {
             }
             char key = greetOrAnnounce();
             if (key == 0) {
+                // a counselor found while the last command ran: its wake-up digit may have been
+                // dropped by Asterisk, so look before waiting a whole slice for it
+                offered = offered();
+                if (offered.isPresent()) {
+                    return offered.get();
+                }
                 key = channel.waitForDigit(config.waitSliceMs());
             }
             if (key == '1' && canCallBack) {
@@ -87,6 +92,16 @@ final class WaitingRoom {
                 listener.escalated();
             }
         }
+    }
+
+    /** The offer the router put on the ticket, if any, with the hold music stopped. */
+    private Optional<Result> offered() throws AgiException {
+        Optional<Reservation> offer = ticket.takeOffer();
+        if (offer.isEmpty()) {
+            return Optional.empty();
+        }
+        stopMusic();
+        return Optional.of(new Offered(offer.get()));
     }
 
     /** The first time: what the caller can do while waiting; later, their place in line now and then. */
