@@ -33,7 +33,7 @@ import org.carehotline.support.TestStores;
  *
  * <pre>
  * JAVA_HOME="$(.ci/jdk)" ./mvnw -q test-compile exec:java -Dexec.classpathScope=test \
- *   -Dmain.class=org.carehotline.bench.FollowUpBenchmark [-Dexec.args="followUps spanSeconds instances"]
+ *   -Dmain.class=org.carehotline.bench.FollowUpBenchmark [-Dexec.args="followUps spanSeconds instances concurrency"]
  * </pre>
  * With {@code HOTLINE_TEST_MONGO_URI} set it runs on that MongoDB instead of the embedded server.
  */
@@ -44,6 +44,8 @@ public final class FollowUpBenchmark {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 5_000;
         int spanSeconds = args.length > 1 ? Integer.parseInt(args[1]) : 60;
         int instances = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+        // follow-ups each instance dispatches at once, which is also its largest claim batch
+        int concurrency = args.length > 3 ? Integer.parseInt(args[3]) : 16;
         Path dir = Files.createTempDirectory("followup-bench");
         Clock clock = Clock.systemUTC();
         Map<String, AtomicInteger> dials = new ConcurrentHashMap<>();
@@ -70,15 +72,17 @@ public final class FollowUpBenchmark {
                             "reached");
                 };
                 schedulers.add(new FollowUpScheduler("bench-" + i, own, dialer, clock, Duration.ofMinutes(2),
-                        Duration.ofMillis(50), 16));
+                        Duration.ofMillis(50), concurrency));
             }
             schedulers.forEach(FollowUpScheduler::start);
             long started = System.nanoTime();
-            while (done.get() < n && System.nanoTime() - started < Duration.ofMinutes(10).toNanos()) {
+            while (done.get() < n && System.nanoTime() - started < Duration.ofMinutes(60).toNanos()) {
                 Thread.sleep(200);
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             schedulers.forEach(FollowUpScheduler::close);
+            System.out.printf("machine: %d cores, Java %s; concurrency per instance %d%n",
+                    Runtime.getRuntime().availableProcessors(), Runtime.version(), concurrency);
             report(n, spanSeconds, instances, dials, Arrays.copyOf(lagMs, done.get()), seconds, schedulers);
         }
     }
