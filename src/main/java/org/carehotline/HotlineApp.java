@@ -28,6 +28,8 @@ import org.carehotline.followups.FollowUpRepository;
 import org.carehotline.followups.FollowUpRules;
 import org.carehotline.followups.FollowUpScheduler;
 import org.carehotline.followups.FollowUpService;
+import org.carehotline.presence.PresenceLogRepository;
+import org.carehotline.presence.PresenceRecorder;
 import org.carehotline.referrals.ReferralRepository;
 import org.carehotline.referrals.ReferralService;
 import org.carehotline.reports.ReportRoutes;
@@ -60,6 +62,7 @@ public final class HotlineApp implements AutoCloseable {
             Thread.ofPlatform().name("routing-tick").daemon().factory());
     private final MongoStore store;
     private final Router router;
+    private final PresenceRecorder presence;
     private final AmiLink ami;
     private final FastAgiService agi;
     private final Vertx vertx;
@@ -70,6 +73,7 @@ public final class HotlineApp implements AutoCloseable {
     private final int httpPort;
 
     private HotlineApp(HotlineConfig config, Clock clock) {
+        String instance = instanceId();
         store = MongoStore.open(config.store());
         CounselorRepository counselors = new CounselorRepository(store);
         createAccounts(config, counselors);
@@ -83,7 +87,9 @@ public final class HotlineApp implements AutoCloseable {
         vertx = Vertx.vertx();
         EventBusLiveFeed live = new EventBusLiveFeed(vertx.eventBus());
         AmiCallWaker waker = new AmiCallWaker(virtualThreads);
-        router = new Router(clock, config.routing(), waker, live);
+        presence = new PresenceRecorder(new PresenceLogRepository(store), instance, clock);
+        presence.start();
+        router = new Router(clock, config.routing(), waker, live, presence);
         router.setCounselors(counselors.findAll());
         router.startTicking(scheduler, Duration.ofSeconds(1));
 
@@ -113,7 +119,7 @@ public final class HotlineApp implements AutoCloseable {
         agi = new FastAgiService(config.agi(), scripts);
         agi.start();
 
-        followUpScheduler = new FollowUpScheduler(instanceId(), followUpRecords, new FollowUpDialer(followUpRecords,
+        followUpScheduler = new FollowUpScheduler(instance, followUpRecords, new FollowUpDialer(followUpRecords,
                 followUpContacts, cases, line, originator, outcomes, live, followUpRules, clock), clock,
                 followUpRules.lease(), config.followups().poll(), config.followups().concurrency());
         if (config.followups().enabled()) {
@@ -177,6 +183,11 @@ public final class HotlineApp implements AutoCloseable {
         return router;
     }
 
+    /** The presence log's writer (tests flush it to read what it wrote). */
+    public PresenceRecorder presence() {
+        return presence;
+    }
+
     /** Scheduling follow-ups on cases (for the console and tests). */
     public FollowUpService followUps() {
         return followUps;
@@ -205,6 +216,7 @@ public final class HotlineApp implements AutoCloseable {
         ami.close();
         vertx.close().await();
         scheduler.shutdownNow();
+        presence.close();
         virtualThreads.shutdownNow();
         store.close();
     }

@@ -13,6 +13,8 @@ public final class CollectionNames {
     public static final String NOTES = "notes";
     /** Workers referred to the hotline by union staff. */
     public static final String REFERRALS = "referrals";
+    /** Counselors' presence intervals (signed in, available, on a call, wrap-up, paused), for occupancy. */
+    public static final String PRESENCE_LOG = "presence_log";
 
     private CollectionNames() {
     }

@@ -52,5 +52,9 @@ final class IndexSetup {
         db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("status", "leaseUntil"));
         // referrals: per case
         db.getCollection(CollectionNames.REFERRALS).createIndex(Indexes.ascending("caseId"));
+        // presence log: reports by time; a counselor's intervals; open intervals (heartbeat, crash recovery)
+        db.getCollection(CollectionNames.PRESENCE_LOG).createIndex(Indexes.ascending("from"));
+        db.getCollection(CollectionNames.PRESENCE_LOG).createIndex(Indexes.ascending("counselorId", "from"));
+        db.getCollection(CollectionNames.PRESENCE_LOG).createIndex(Indexes.ascending("to", "server"));
     }
 }
