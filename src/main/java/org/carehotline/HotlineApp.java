@@ -35,6 +35,9 @@ import org.carehotline.referrals.ReferralService;
 import org.carehotline.reports.ReportRoutes;
 import org.carehotline.reports.ReportSettings;
 import org.carehotline.routing.Router;
+import org.carehotline.settings.PromptCatalog;
+import org.carehotline.settings.SettingsRepository;
+import org.carehotline.settings.SettingsService;
 import org.carehotline.store.MongoStore;
 import org.carehotline.telephony.agi.DialplanNames;
 import org.carehotline.telephony.agi.FastAgiService;
@@ -63,6 +66,7 @@ public final class HotlineApp implements AutoCloseable {
     private final MongoStore store;
     private final Router router;
     private final PresenceRecorder presence;
+    private final SettingsService settings;
     private final AmiLink ami;
     private final FastAgiService agi;
     private final Vertx vertx;
@@ -108,10 +112,19 @@ public final class HotlineApp implements AutoCloseable {
                 live, clock);
         ami.start();
 
+        settings = new SettingsService(new SettingsRepository(store), new PromptCatalog(config.calls().promptTable()),
+                config.calls(), clock);
+        settings.refresh();
+        settings.startRefreshing();
+        if (!settings.missingPrompts().isEmpty()) {
+            log.warn("Line settings v{} play prompts missing from {}: {}", settings.active().version().version(),
+                    config.calls().promptTable(), settings.missingPrompts());
+        }
+
         // the mapping table: one script per dialplan entry, named like it
         Map<String, AgiScript> scripts = Map.of(
                 DialplanNames.SCRIPT_INBOUND, new InboundScript(new InboundScript.Parts(recorder, router,
-                        config.calls(), config.routing(), live, clock, virtualThreads)),
+                        config.calls(), config.routing(), live, clock, virtualThreads, settings)),
                 DialplanNames.SCRIPT_CALLBACK, new CallbackScript(new CallbackScript.Parts(outcomes,
                         config.calls().trunk(), followUpRules.workerRingSeconds(), followUpRules.callerId())),
                 DialplanNames.SCRIPT_CHECKIN, new CheckinScript(new CheckinScript.Parts(outcomes, router,
@@ -130,7 +143,7 @@ public final class HotlineApp implements AutoCloseable {
                 contacts, counselors, config.calls().zone(), router, live, clock, new AmiCallMonitor(ami),
                 new ReportRoutes(vertx, new ReportRoutes.Parts(store, new ReportSettings(
                         config.reports().shortAbandonSeconds(), config.reports().serviceLevelSeconds()),
-                        config.calls().zone(), config.http().templatesDir(), virtualThreads, clock))),
+                        config.calls().zone(), config.http().templatesDir(), virtualThreads, clock)), settings),
                 virtualThreads);
         httpPort = console.start().await();
     }
@@ -183,6 +196,11 @@ public final class HotlineApp implements AutoCloseable {
         return router;
     }
 
+    /** The line settings in force: hours, holidays, menus (for the console and tests). */
+    public SettingsService settings() {
+        return settings;
+    }
+
     /** The presence log's writer (tests flush it to read what it wrote). */
     public PresenceRecorder presence() {
         return presence;
@@ -216,6 +234,7 @@ public final class HotlineApp implements AutoCloseable {
         ami.close();
         vertx.close().await();
         scheduler.shutdownNow();
+        settings.close();
         presence.close();
         virtualThreads.shutdownNow();
         store.close();

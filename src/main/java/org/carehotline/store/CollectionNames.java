@@ -15,6 +15,8 @@ public final class CollectionNames {
     public static final String REFERRALS = "referrals";
     /** Counselors' presence intervals (signed in, available, on a call, wrap-up, paused), for occupancy. */
     public static final String PRESENCE_LOG = "presence_log";
+    /** Opening hours, holidays, menu and dialect options: one document per saved version, the newest applies. */
+    public static final String LINE_SETTINGS = "line_settings";
 
     private CollectionNames() {
     }

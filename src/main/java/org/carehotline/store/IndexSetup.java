@@ -56,5 +56,6 @@ final class IndexSetup {
         db.getCollection(CollectionNames.PRESENCE_LOG).createIndex(Indexes.ascending("from"));
         db.getCollection(CollectionNames.PRESENCE_LOG).createIndex(Indexes.ascending("counselorId", "from"));
         db.getCollection(CollectionNames.PRESENCE_LOG).createIndex(Indexes.ascending("to", "server"));
+        // line settings: the newest version is found by _id (the version number), which is always indexed
     }
 }
