@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
 import org.bson.types.ObjectId;
 import org.carehotline.routing.PresenceChange;
 import org.carehotline.routing.PresenceListener;
@@ -40,6 +41,8 @@ public final class PresenceRecorder implements PresenceListener, AutoCloseable {
     private final AtomicLong dropped = new AtomicLong();
     private final PresenceIntervals intervals = new PresenceIntervals(() -> new ObjectId().toHexString());
     private final List<IntervalWrite> unwritten = new ArrayList<>();
+    /** Not synchronized: a virtual thread blocked on the database inside it would pin its carrier on Java 21. */
+    private final ReentrantLock lock = new ReentrantLock();
     private final PresenceLogRepository repository;
     private final String server;
     private final Clock clock;
@@ -92,8 +95,16 @@ public final class PresenceRecorder implements PresenceListener, AutoCloseable {
      * {@link #HEARTBEAT_EVERY} marks the open intervals seen and closes stale ones. Runs on the
      * flusher thread; tests call it to write at once.
      */
-    public synchronized void flush() {
-        Instant now = clock.instant();
+    public void flush() {
+        lock.lock();
+        try {
+            flushLocked(clock.instant());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void flushLocked(Instant now) {
         drainQueue();
         unwritten.addAll(intervals.endWrapUps(now));
         try {
@@ -127,18 +138,21 @@ public final class PresenceRecorder implements PresenceListener, AutoCloseable {
 
     /** Stops the flusher, writes what is queued and closes every open interval now. */
     @Override
-    public synchronized void close() {
-        running = false;
-        if (flusher != null) {
-            flusher.interrupt();
-        }
-        Instant now = clock.instant();
-        drainQueue();
-        unwritten.addAll(intervals.closeAll(now));
+    public void close() {
+        lock.lock();
         try {
+            running = false;
+            if (flusher != null) {
+                flusher.interrupt();
+            }
+            Instant now = clock.instant();
+            drainQueue();
+            unwritten.addAll(intervals.closeAll(now));
             writePending(now);
         } catch (RuntimeException e) {
             log.warn("Presence log: {} writes lost at shutdown ({})", unwritten.size(), e.toString());
+        } finally {
+            lock.unlock();
         }
     }
 }

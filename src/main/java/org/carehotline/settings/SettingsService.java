@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
 import org.carehotline.config.HotlineConfig.CallConfig;
 import org.carehotline.routing.hours.OpeningHours;
 import org.slf4j.Logger;
@@ -48,6 +49,8 @@ public final class SettingsService implements AutoCloseable {
     private final Clock clock;
     private final SettingsVersion seed;
     private volatile Active active;
+    /** One save at a time here (not synchronized: a virtual thread waiting on the database would pin its carrier). */
+    private final ReentrantLock saving = new ReentrantLock();
     private volatile boolean running;
     private Thread refresher;
 
@@ -103,7 +106,16 @@ public final class SettingsService implements AutoCloseable {
      *
      * @param by the administrator's login
      */
-    public synchronized SaveResult save(SettingsDraft draft, String by) {
+    public SaveResult save(SettingsDraft draft, String by) {
+        saving.lock();
+        try {
+            return saveLocked(draft, by);
+        } finally {
+            saving.unlock();
+        }
+    }
+
+    private SaveResult saveLocked(SettingsDraft draft, String by) {
         refresh();
         SettingsVersion current = active.version();
         if (draft.baseVersion() != current.version()) {
