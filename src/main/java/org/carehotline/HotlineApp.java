@@ -29,11 +29,16 @@ import org.carehotline.followups.FollowUpRepository;
 import org.carehotline.followups.FollowUpRules;
 import org.carehotline.followups.FollowUpScheduler;
 import org.carehotline.followups.FollowUpService;
+import org.carehotline.presence.PresenceLogRepository;
+import org.carehotline.presence.PresenceRecorder;
 import org.carehotline.referrals.ReferralRepository;
 import org.carehotline.referrals.ReferralService;
 import org.carehotline.reports.ReportRoutes;
 import org.carehotline.reports.ReportSettings;
 import org.carehotline.routing.Router;
+import org.carehotline.settings.PromptCatalog;
+import org.carehotline.settings.SettingsRepository;
+import org.carehotline.settings.SettingsService;
 import org.carehotline.store.MongoStore;
 import org.carehotline.telephony.agi.DialplanNames;
 import org.carehotline.telephony.agi.FastAgiService;
@@ -61,6 +66,8 @@ public final class HotlineApp implements AutoCloseable {
             Thread.ofPlatform().name("routing-tick").daemon().factory());
     private final MongoStore store;
     private final Router router;
+    private final PresenceRecorder presence;
+    private final SettingsService settings;
     private final AmiLink ami;
     private final FastAgiService agi;
     private final Vertx vertx;
@@ -71,6 +78,7 @@ public final class HotlineApp implements AutoCloseable {
     private final int httpPort;
 
     private HotlineApp(HotlineConfig config, Clock clock) {
+        String instance = instanceId();
         store = MongoStore.open(config.store());
         CounselorRepository counselors = new CounselorRepository(store);
         createAccounts(config, counselors);
@@ -84,7 +92,9 @@ public final class HotlineApp implements AutoCloseable {
         vertx = Vertx.vertx();
         EventBusLiveFeed live = new EventBusLiveFeed(vertx.eventBus());
         AmiCallWaker waker = new AmiCallWaker(virtualThreads);
-        router = new Router(clock, config.routing(), waker, live);
+        presence = new PresenceRecorder(new PresenceLogRepository(store), instance, clock);
+        presence.start();
+        router = new Router(clock, config.routing(), waker, live, presence);
         router.setCounselors(counselors.findAll());
         router.startTicking(scheduler, Duration.ofSeconds(1));
 
@@ -105,10 +115,19 @@ public final class HotlineApp implements AutoCloseable {
                 live, clock);
         ami.start();
 
+        settings = new SettingsService(new SettingsRepository(store), new PromptCatalog(config.calls().promptTable()),
+                config.calls(), clock);
+        settings.refresh();
+        settings.startRefreshing();
+        if (!settings.missingPrompts().isEmpty()) {
+            log.warn("Line settings v{} play prompts missing from {}: {}", settings.active().version().version(),
+                    config.calls().promptTable(), settings.missingPrompts());
+        }
+
         // the mapping table: one script per dialplan entry, named like it
         Map<String, AgiScript> scripts = Map.of(
                 DialplanNames.SCRIPT_INBOUND, new InboundScript(new InboundScript.Parts(recorder, router,
-                        config.calls(), config.routing(), live, clock, virtualThreads)),
+                        config.calls(), config.routing(), live, clock, virtualThreads, settings)),
                 DialplanNames.SCRIPT_CALLBACK, new CallbackScript(new CallbackScript.Parts(outcomes,
                         config.calls().trunk(), followUpRules.workerRingSeconds(), followUpRules.callerId())),
                 DialplanNames.SCRIPT_CHECKIN, new CheckinScript(new CheckinScript.Parts(outcomes, router,
@@ -116,7 +135,7 @@ public final class HotlineApp implements AutoCloseable {
         agi = new FastAgiService(config.agi(), scripts);
         agi.start();
 
-        followUpScheduler = new FollowUpScheduler(instanceId(), followUpRecords, new FollowUpDialer(followUpRecords,
+        followUpScheduler = new FollowUpScheduler(instance, followUpRecords, new FollowUpDialer(followUpRecords,
                 followUpContacts, cases, line, originator, outcomes, live, followUpRules, clock), clock,
                 followUpRules.lease(), config.followups().poll(), config.followups().concurrency());
         if (config.followups().enabled()) {
@@ -128,7 +147,7 @@ public final class HotlineApp implements AutoCloseable {
                 new ReportRoutes(vertx, new ReportRoutes.Parts(store, new ReportSettings(
                         config.reports().shortAbandonSeconds(), config.reports().serviceLevelSeconds()),
                         config.calls().zone(), config.http().templatesDir(), virtualThreads, clock)),
-                followUps, followUpChanges), virtualThreads);
+                followUps, followUpChanges, settings), virtualThreads);
         httpPort = console.start().await();
     }
 
@@ -180,6 +199,16 @@ public final class HotlineApp implements AutoCloseable {
         return router;
     }
 
+    /** The line settings in force: hours, holidays, menus (for the console and tests). */
+    public SettingsService settings() {
+        return settings;
+    }
+
+    /** The presence log's writer (tests flush it to read what it wrote). */
+    public PresenceRecorder presence() {
+        return presence;
+    }
+
     /** Scheduling follow-ups on cases (for the console and tests). */
     public FollowUpService followUps() {
         return followUps;
@@ -208,6 +237,8 @@ public final class HotlineApp implements AutoCloseable {
         ami.close();
         vertx.close().await();
         scheduler.shutdownNow();
+        settings.close();
+        presence.close();
         virtualThreads.shutdownNow();
         store.close();
     }

@@ -58,12 +58,16 @@ public record HotlineConfig(
     /**
      * How calls are handled on the line.
      *
+     * The hours, closed action and dialect menu here only seed the line settings, which an
+     * administrator edits in the console (see org.carehotline.settings).
+     *
      * @param oncallNumber the on-call crisis counselor's number (empty: none)
      * @param dialectMenu  dialects in key order for the dialect menu (empty: no menu)
+     * @param promptTable  the prompt table (prompts.tsv): which prompts menu options may use
      */
     public record CallConfig(int ringSeconds, String promptLanguage, ZoneId zone, String trunk, String oncallNumber,
                              List<String> dialectMenu, int announceEverySeconds, int waitSliceMs,
-                             OpeningHours hours, OutOfHoursAction closedAction) {
+                             OpeningHours hours, OutOfHoursAction closedAction, Path promptTable) {
 
         /** The on-call number as Asterisk dials it through the trunk, if one is configured. */
         public Optional<String> oncallDialString() {
@@ -115,7 +119,7 @@ public record HotlineConfig(
                 s.digits("oncall.number"), s.list("routing.dialect-menu", 9),
                 s.integer("queue.announce-every-seconds", 10, 600), s.integer("queue.wait-slice-ms", 100, 10_000),
                 s.openingHours("hours.weekly", "hours.holidays", zone),
-                s.closedAction("hours.closed-action"));
+                s.closedAction("hours.closed-action"), s.path("prompts.table"));
     }
 
     /** The text of {@code --help}: every key, its environment variable, default and meaning. */

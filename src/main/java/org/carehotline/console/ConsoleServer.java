@@ -71,7 +71,8 @@ public final class ConsoleServer {
                           org.carehotline.routing.Router routing, EventBusLiveFeed live, Clock clock,
                           org.carehotline.live.CallMonitor monitor, org.carehotline.reports.ReportRoutes reports,
                           org.carehotline.followups.FollowUpService followUpService,
-                          org.carehotline.followups.FollowUpChanges followUpChanges) {}
+                          org.carehotline.followups.FollowUpChanges followUpChanges,
+                          org.carehotline.settings.SettingsService settings) {}
 
     public ConsoleServer(Vertx vertx, HttpConfig config, Sources sources, ExecutorService virtualThreads) {
         this.vertx = vertx;
@@ -149,6 +150,7 @@ public final class ConsoleServer {
                 .mount(router, access);
         new AdminRoutes(pages, sources.counselors(), credentials, hasher, sources.routing(), audit)
                 .mount(router, access);
+        new SettingsRoutes(pages, sources.settings(), sources.zone(), audit).mount(router, access);
         new HomeRoutes(pages, sources.routing(), card, board, guard, search, rows, audit).mount(router, access);
         new SearchRoutes(pages, search, guard, rows, sources.counselors(), formats, audit).mount(router, access);
         new CaseRoutes(pages, new CaseRoutes.Parts(casePage, guard, work, sources.cases(), callers, notes, visits,

@@ -1,6 +1,7 @@
 package org.carehotline.reports;
 
 import com.mongodb.client.MongoCollection;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,27 +13,30 @@ import org.carehotline.store.MongoStore;
 
 /**
  * Per-counselor figures: offers and misses from the calls' offer lists ($unwind, $group), calls
- * and talk time from who answered. Occupancy needs staffed (signed-in) time and pauses need
- * pause records: neither is stored yet, so the page says so instead of guessing. Blocking.
+ * and talk time from who answered, and signed-in, available, on-call, wrap-up and paused time
+ * (hence occupancy) from the presence log. Blocking.
  */
 public final class CounselorFigures {
 
     private final MongoCollection<Document> contacts;
     private final MongoCollection<Document> counselors;
+    private final PresenceFigures presence;
 
-    public CounselorFigures(MongoStore store) {
+    /** @param clock "now", up to which an interval still open counts */
+    public CounselorFigures(MongoStore store, Clock clock) {
         this.contacts = ReportCollections.of(store, CollectionNames.CONTACTS);
         this.counselors = ReportCollections.of(store, CollectionNames.COUNSELORS);
+        this.presence = new PresenceFigures(store, clock);
     }
 
-    /** One row per counselor who was offered or answered a call in the period, by name. */
+    /** One row per counselor who was offered or answered a call, or was signed in, in the period. */
     public List<CounselorRow> rows(ReportPeriod period) {
         Document match = new Document("$match", ServiceFigures.inboundCalls(period));
         List<Document> offers = new ArrayList<>(List.of(match));
         offers.addAll(offerStages());
         List<Document> answered = new ArrayList<>(List.of(match));
         answered.addAll(answerStages());
-        return rows(contacts.aggregate(offers), contacts.aggregate(answered));
+        return rows(contacts.aggregate(offers), contacts.aggregate(answered), presence.compute(period).byCounselor());
     }
 
     /** Offers and misses per counselor, after the period's $match. */
@@ -53,8 +57,9 @@ public final class CounselorFigures {
                         .append("talk", new Document("$sum", new Document("$ifNull", List.of("$talkSeconds", 0))))));
     }
 
-    /** The rows from the groups of {@link #offerStages} and {@link #answerStages}. */
-    List<CounselorRow> rows(Iterable<Document> offerGroups, Iterable<Document> answerGroups) {
+    /** The rows from the groups of {@link #offerStages} and {@link #answerStages}, with each one's presence. */
+    List<CounselorRow> rows(Iterable<Document> offerGroups, Iterable<Document> answerGroups,
+                            Map<String, PresenceTotals> presence) {
         Map<String, long[]> figures = new TreeMap<>();
         for (Document g : offerGroups) {
             long[] f = figures.computeIfAbsent(g.getString("_id"), k -> new long[4]);
@@ -66,9 +71,11 @@ public final class CounselorFigures {
             f[2] = ServiceFigures.n(g, "calls");
             f[3] = ServiceFigures.n(g, "talk");
         }
+        presence.keySet().forEach(id -> figures.computeIfAbsent(id, k -> new long[4]));
         Map<String, String> names = names();
         List<CounselorRow> rows = new ArrayList<>();
-        figures.forEach((id, f) -> rows.add(new CounselorRow(id, names.getOrDefault(id, id), f[0], f[1], f[2], f[3])));
+        figures.forEach((id, f) -> rows.add(new CounselorRow(id, names.getOrDefault(id, id), f[0], f[1], f[2], f[3],
+                presence.getOrDefault(id, PresenceTotals.NONE))));
         return rows;
     }
 

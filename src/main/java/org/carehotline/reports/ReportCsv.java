@@ -3,6 +3,7 @@ package org.carehotline.reports;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -26,18 +27,13 @@ final class ReportCsv {
             case "service" -> {
                 CsvTable csv = new CsvTable(titles(t, "period", "offered", "answered", "abandoned", "shortAbandoned",
                         "noAnswer", "callbacks", "overflow", "answeredInTarget", "answerRate", "serviceLevel", "asa",
-                        "avgTalk"));
+                        "avgTalk", "avgWrapUp"));
                 for (ServiceRow s : r.service()) {
                     service(csv, s.label(), s);
                 }
                 yield service(csv, t.apply("value.total"), r.total());
             }
-            case "counselors" -> {
-                CsvTable csv = new CsvTable(titles(t, "counselor", "offers", "misses", "calls", "talk", "avgTalk"));
-                r.counselors().forEach(c -> csv.row(c.name(), c.offers(), c.misses(), c.calls(), c.talkSeconds(),
-                        c.averageTalkSeconds()));
-                yield csv;
-            }
+            case "counselors" -> counselors(r, t);
             case "categories" -> {
                 CsvTable csv = new CsvTable(titles(t, "kind", "category", "count"));
                 r.callsByCategory().forEach(x -> csv.row(t.apply("col.calls"), category(t, x.label()), x.count()));
@@ -97,7 +93,38 @@ final class ReportCsv {
     private static CsvTable service(CsvTable csv, String label, ServiceRow s) {
         return csv.row(label, s.offered(), s.answered(), s.abandoned(), s.shortAbandoned(), s.noAnswer(), s.callbacks(),
                 s.overflow(), s.answeredInTarget(), s.answerRate(), s.serviceLevel(), s.averageSpeedOfAnswer(),
-                s.averageTalkSeconds());
+                s.averageTalkSeconds(), s.averageWrapUpSeconds());
+    }
+
+    /** One row per counselor; presence times in seconds, and a paused column per reason seen in the period. */
+    private static CsvTable counselors(Report r, Function<String, String> t) {
+        List<String> reasons = r.counselors().stream().flatMap(c -> c.presence().pausedByReason().keySet().stream())
+                .distinct().sorted().toList();
+        List<String> columns = new ArrayList<>(titles(t, "counselor", "offers", "misses", "calls", "talk", "avgTalk"));
+        for (String time : List.of("signedIn", "available", "onCall", "wrapUp", "paused")) {
+            columns.add(t.apply("col." + time) + t.apply("col.inSeconds"));
+        }
+        reasons.forEach(reason -> columns.add(t.apply("col.paused") + " · " + pauseReason(t, reason)
+                + t.apply("col.inSeconds")));
+        columns.add(t.apply("col.occupancy"));
+        CsvTable csv = new CsvTable(columns);
+        for (CounselorRow c : r.counselors()) {
+            PresenceTotals p = c.presence();
+            // Arrays.asList: an average or occupancy without data is null, an empty cell
+            List<Object> cells = new ArrayList<>(Arrays.asList(c.name(), c.offers(), c.misses(), c.calls(),
+                    c.talkSeconds(), c.averageTalkSeconds(), p.signedInSeconds(), p.availableSeconds(),
+                    p.onCallSeconds(), p.wrapUpSeconds(), p.pausedSeconds()));
+            reasons.forEach(reason -> cells.add(p.pausedByReason().getOrDefault(reason, 0L)));
+            cells.add(p.occupancy());
+            csv.row(cells.toArray());
+        }
+        return csv;
+    }
+
+    /** A pause reason in the page's language ("missed calls" is set by routing; others come from the console). */
+    static String pauseReason(Function<String, String> t, String reason) {
+        String label = t.apply("pause." + reason);
+        return label.equals("pause." + reason) ? reason : label;
     }
 
     private static void coverage(CsvTable csv, String field, Function<String, String> t, CoverageRow c) {

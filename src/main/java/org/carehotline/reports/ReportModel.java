@@ -36,9 +36,7 @@ final class ReportModel {
         m.put("serviceLevelSeconds", String.valueOf(r.settings().serviceLevelSeconds()));
         m.put("service", r.service().stream().map(ReportModel::service).toList());
         m.put("total", service(r.total()));
-        m.put("counselors", r.counselors().stream().map(c -> row("name", c.name(), "offers", c.offers(),
-                "misses", c.misses(), "calls", c.calls(), "talk", c.talkSeconds(), "avgTalk",
-                show(c.averageTalkSeconds()))).toList());
+        m.put("counselors", r.counselors().stream().map(c -> counselor(c, t)).toList());
         m.put("casesOpened", String.valueOf(r.casesOpened()));
         m.put("casesClosed", String.valueOf(r.casesClosed()));
         m.put("callsByCategory", tallies(r.callsByCategory(), label -> ReportCsv.category(t, label)));
@@ -103,7 +101,23 @@ final class ReportModel {
                 "shortAbandoned", s.shortAbandoned(), "noAnswer", s.noAnswer(), "callbacks", s.callbacks(),
                 "overflow", s.overflow(), "answeredInTarget", s.answeredInTarget(), "answerRate", show(s.answerRate()),
                 "serviceLevel", show(s.serviceLevel()), "asa", show(s.averageSpeedOfAnswer()),
-                "avgTalk", show(s.averageTalkSeconds()));
+                "avgTalk", show(s.averageTalkSeconds()), "avgWrapUp", show(s.averageWrapUpSeconds()));
+    }
+
+    private static Map<String, String> counselor(CounselorRow c, Function<String, String> t) {
+        PresenceTotals p = c.presence();
+        Map<String, String> row = row("name", c.name(), "offers", c.offers(), "misses", c.misses(), "calls", c.calls(),
+                "talk", c.talkSeconds(), "avgTalk", show(c.averageTalkSeconds()), "signedIn", hms(p.signedInSeconds()),
+                "available", hms(p.availableSeconds()), "onCall", hms(p.onCallSeconds()),
+                "wrapUp", hms(p.wrapUpSeconds()), "paused", hms(p.pausedSeconds()), "occupancy", show(p.occupancy()));
+        row.put("pausedByReason", String.join(" · ", p.pausedByReason().entrySet().stream()
+                .map(e -> ReportCsv.pauseReason(t, e.getKey()) + " " + hms(e.getValue())).toList()));
+        return row;
+    }
+
+    /** A duration as h:mm:ss (signed-in times run to hours). */
+    static String hms(long seconds) {
+        return String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 
     private static Map<String, String> coverage(CoverageRow c, Function<String, String> t) {

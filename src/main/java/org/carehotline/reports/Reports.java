@@ -20,22 +20,24 @@ public final class Reports {
     private final CoverageFigures coverage;
     private final OnwardFigures onward;
     private final ContactsPass contactsPass;
+    private final PresenceFigures presence;
 
     public Reports(MongoStore store, ReportSettings settings, Clock clock) {
         this.settings = settings;
         this.service = new ServiceFigures(store, settings);
-        this.counselors = new CounselorFigures(store);
+        this.counselors = new CounselorFigures(store, clock);
         this.care = new CareFigures(store);
         this.crises = new CrisisFigures(store);
         this.followUps = new FollowUpFigures(store, clock);
         this.coverage = new CoverageFigures(store);
         this.onward = new OnwardFigures(store);
         this.contactsPass = new ContactsPass(ReportCollections.of(store, CollectionNames.CONTACTS));
+        this.presence = new PresenceFigures(store, clock);
     }
 
-    /** The service figures only: the main report, and what the benchmark times. */
+    /** The service figures only (with wrap-ups from the presence log): the main report, and what the benchmark times. */
     public List<ServiceRow> service(ReportPeriod period) {
-        return service.byBucket(period);
+        return PresenceFigures.withWrapUps(service.byBucket(period), presence.compute(period).wrapUpGroups(), period);
     }
 
     /** Every part; the contact-based ones in one pass over the contacts (see ContactsPass). */
@@ -47,9 +49,11 @@ public final class Reports {
         facets.put("categories", List.of(CareFigures.categoryStage()));
         facets.put("crises", CrisisFigures.stages());
         Map<String, List<Document>> found = contactsPass.run(period, facets);
-        List<ServiceRow> rows = ServiceFigures.rows(found.get("service"), period);
+        PresenceFigures.Result presenceFigures = presence.compute(period);
+        List<ServiceRow> rows = PresenceFigures.withWrapUps(ServiceFigures.rows(found.get("service"), period),
+                presenceFigures.wrapUpGroups(), period);
         return new Report(period, settings, rows, ServiceFigures.total(rows),
-                counselors.rows(found.get("offers"), found.get("answered")),
+                counselors.rows(found.get("offers"), found.get("answered"), presenceFigures.byCounselor()),
                 care.casesOpened(period), care.casesClosed(period), CareFigures.tallies(found.get("categories")),
                 care.casesByCategory(period), care.casesByCaller(period), crises.rows(found.get("crises")),
                 followUps.figures(period), coverage.coverage(), onward.byKindAndStatus(period));

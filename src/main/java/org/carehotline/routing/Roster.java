@@ -1,5 +1,6 @@
 package org.carehotline.routing;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -14,12 +15,20 @@ import org.carehotline.counselors.Counselor;
 
 /**
  * The counselors routing knows, their statuses, and which phone is whose. Not thread-safe:
- * the {@link Router} guards it with its lock.
+ * the {@link Router} guards it with its lock. Every status change that changes what a counselor
+ * shows (state, pause reason, wrap-up end) is told to the {@link PresenceListener}, in order.
  */
 final class Roster {
 
     private final Map<String, CounselorStatus> byId = new LinkedHashMap<>();
     private final Map<String, String> idByEndpoint = new HashMap<>();
+    private final Clock clock;
+    private final PresenceListener presence;
+
+    Roster(Clock clock, PresenceListener presence) {
+        this.clock = clock;
+        this.presence = presence;
+    }
 
     /** Replaces the counselors, keeping what is known of each one who stays. */
     void replace(List<Counselor> counselors, Instant now) {
@@ -27,21 +36,41 @@ final class Roster {
         byId.clear();
         idByEndpoint.clear();
         for (Counselor c : counselors) {
-            CounselorStatus old = previous.get(c.id());
-            byId.put(c.id(), old == null ? CounselorStatus.initial(c, now) : old.withCounselor(c));
+            CounselorStatus old = previous.remove(c.id());
+            CounselorStatus status = old == null ? CounselorStatus.initial(c, now) : old.withCounselor(c);
+            byId.put(c.id(), status);
+            report(old, status);
             if (!c.endpoint().isEmpty()) {
                 idByEndpoint.put(key(c.endpoint()), c.id());
             }
         }
+        // whoever left the roster is no longer signed in anywhere routing can see
+        previous.values().forEach(gone -> report(gone, gone.withConsole(ConsoleStatus.SIGNED_OUT)));
     }
 
     /** Applies a change to one counselor; false if there is no such counselor. */
     boolean update(String counselorId, UnaryOperator<CounselorStatus> change) {
-        return byId.computeIfPresent(counselorId, (k, s) -> change.apply(s)) != null;
+        return byId.computeIfPresent(counselorId, (k, s) -> {
+            CounselorStatus changed = change.apply(s);
+            report(s, changed);
+            return changed;
+        }) != null;
     }
 
     void put(CounselorStatus status) {
-        byId.put(status.counselor().id(), status);
+        report(byId.put(status.counselor().id(), status), status);
+    }
+
+    /** Tells the listener when what the counselor shows changed; cheap, as it runs under the router's lock. */
+    private void report(CounselorStatus before, CounselorStatus after) {
+        if (presence == PresenceListener.NONE) {
+            return;
+        }
+        Instant now = clock.instant();
+        PresenceChange is = PresenceChange.of(after, now);
+        if (before == null || !PresenceChange.of(before, now).sameAs(is)) {
+            presence.presenceChanged(is);
+        }
     }
 
     Optional<String> idForEndpoint(String endpoint) {

@@ -34,12 +34,21 @@ public final class Router {
     private final RoutingPolicy policy;
     private final CallWaker waker;
     private final LiveFeed live;
-    private final Roster roster = new Roster();
+    private final Roster roster;
     private final TreeSet<WaitingCall> queue = new TreeSet<>(WaitingCall::compare);
     private long sequence;
     private double averageHandleSeconds = 300;
 
     public Router(Clock clock, RoutingRules rules, CallWaker waker, LiveFeed live) {
+        this(clock, rules, waker, live, PresenceListener.NONE);
+    }
+
+    /**
+     * @param presence hears every presence change, inside the lock: it must only queue it
+     *                 (see {@link PresenceListener})
+     */
+    public Router(Clock clock, RoutingRules rules, CallWaker waker, LiveFeed live, PresenceListener presence) {
+        this.roster = new Roster(clock, presence);
         this.clock = clock;
         this.rules = rules;
         this.policy = new RoutingPolicy(rules);

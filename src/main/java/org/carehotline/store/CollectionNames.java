@@ -17,6 +17,10 @@ public final class CollectionNames {
     public static final String ONWARD_REFERRALS = "onward_referrals";
     /** Emergency records of cases at high or imminent risk: who was contacted, when, with what result. */
     public static final String EMERGENCY_CONTACTS = "emergency_contacts";
+    /** Counselors' presence intervals (signed in, available, on a call, wrap-up, paused), for occupancy. */
+    public static final String PRESENCE_LOG = "presence_log";
+    /** Opening hours, holidays, menu and dialect options: one document per saved version, the newest applies. */
+    public static final String LINE_SETTINGS = "line_settings";
 
     private CollectionNames() {
     }

@@ -62,5 +62,10 @@ final class IndexSetup {
         db.getCollection(CollectionNames.ONWARD_REFERRALS).createIndex(Indexes.ascending("caseId", "createdAt"));
         db.getCollection(CollectionNames.ONWARD_REFERRALS).createIndex(Indexes.ascending("createdAt"));
         db.getCollection(CollectionNames.EMERGENCY_CONTACTS).createIndex(Indexes.ascending("caseId", "at"));
+        // presence log: reports by time; a counselor's intervals; open intervals (heartbeat, crash recovery)
+        db.getCollection(CollectionNames.PRESENCE_LOG).createIndex(Indexes.ascending("from"));
+        db.getCollection(CollectionNames.PRESENCE_LOG).createIndex(Indexes.ascending("counselorId", "from"));
+        db.getCollection(CollectionNames.PRESENCE_LOG).createIndex(Indexes.ascending("to", "server"));
+        // line settings: the newest version is found by _id (the version number), which is always indexed
     }
 }

@@ -27,6 +27,9 @@ import org.carehotline.counselors.CounselorRepository;
 import org.carehotline.followups.FollowUpRepository;
 import org.carehotline.live.LiveFeed;
 import org.carehotline.routing.Router;
+import org.carehotline.settings.PromptCatalog;
+import org.carehotline.settings.SettingsRepository;
+import org.carehotline.settings.SettingsService;
 import org.carehotline.store.MongoStore;
 import org.carehotline.telephony.agi.DialplanNames;
 import org.carehotline.telephony.agi.InboundScript;
@@ -83,6 +86,14 @@ final class StockHotline implements AutoCloseable {
         }
     }
 
+    /** The line settings as the real server reads them: the newest saved version, else the keys. */
+    private SettingsService settings(HotlineConfig config, Clock clock) {
+        SettingsService settings = new SettingsService(new SettingsRepository(store),
+                new PromptCatalog(config.calls().promptTable()), config.calls(), clock);
+        settings.refresh();
+        return settings;
+    }
+
     private StockHotline(HotlineConfig config) throws Exception {
         Clock clock = Clock.systemUTC();
         store = MongoStore.open(config.store());
@@ -100,7 +111,7 @@ final class StockHotline implements AutoCloseable {
 
         Map<String, AgiScript> scripts = new HashMap<>();
         scripts.put(DialplanNames.SCRIPT_INBOUND, new InboundScript(new InboundScript.Parts(recorder, router,
-                config.calls(), config.routing(), LiveFeed.NONE, clock, virtualThreads)));
+                config.calls(), config.routing(), LiveFeed.NONE, clock, virtualThreads, settings(config, clock))));
         agi = new CountingAgiServer();
         SimpleMappingStrategy mapping = new SimpleMappingStrategy();
         mapping.setMappings(scripts);

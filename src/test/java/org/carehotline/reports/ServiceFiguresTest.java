@@ -115,7 +115,7 @@ class ServiceFiguresTest {
     void counselorsCountEachOfferOfATransferredCall() {
         ReportPeriod period = new ReportPeriod(LocalDate.of(2026, 11, 21), LocalDate.of(2026, 11, 22),
                 ReportPeriod.Bucket.DAY, SHANGHAI);
-        List<CounselorRow> rows = new CounselorFigures(store).rows(period);
+        List<CounselorRow> rows = new CounselorFigures(store, java.time.Clock.systemUTC()).rows(period);
         assertEquals(List.of(new CounselorRow("c1", "c1", 3, 2, 1, 300), new CounselorRow("c2", "c2", 1, 0, 1, 900),
                 new CounselorRow("oncall", "oncall", 0, 0, 1, 200)), rows);
     }
@@ -126,7 +126,7 @@ class ServiceFiguresTest {
                 ReportPeriod.Bucket.HOUR, SHANGHAI);
         Report report = new Reports(store, new ReportSettings(5, 20), java.time.Clock.systemUTC()).report(period);
         assertEquals(new ServiceFigures(store, new ReportSettings(5, 20)).byBucket(period), report.service());
-        assertEquals(new CounselorFigures(store).rows(period), report.counselors());
+        assertEquals(new CounselorFigures(store, java.time.Clock.systemUTC()).rows(period), report.counselors());
         assertEquals(new CareFigures(store).callsByCategory(period), report.callsByCategory());
         assertEquals(7, report.total().offered());
     }

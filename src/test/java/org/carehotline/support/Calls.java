@@ -21,7 +21,7 @@ public final class Calls {
             if (dial.find()) {
                 return dial.group(1);
             }
-            if (command.startsWith("STREAM FILE \"hotline/welcome\"") || command.startsWith("STREAM FILE \"hotline/menu\"")) {
+            if (command.startsWith("STREAM FILE \"hotline/welcome\"") || command.startsWith("STREAM FILE \"hotline/option-")) {
                 call.reply(AgiReplies.streamInterruptedBy(key));
             } else if (command.startsWith("SET VARIABLE")) {
                 call.reply("200 result=1");

@@ -10,10 +10,13 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.carehotline.HotlineApp;
+import org.carehotline.cases.CareCase;
 import org.carehotline.cases.CaseRepository;
+import org.carehotline.cases.Contact;
 import org.carehotline.cases.ContactRepository;
 import org.carehotline.config.HotlineConfig;
 import org.carehotline.counselors.CounselorRepository;
@@ -107,6 +110,14 @@ public final class RunningHotline implements AutoCloseable {
 
     public ContactRepository contacts() {
         return new ContactRepository(app.store());
+    }
+
+    /** The latest contact on the case of the caller with this number. */
+    public Contact lastContact(String phone) {
+        CareCase careCase = cases().recent(100).stream().filter(c -> c.phone().equals(Optional.of(phone)))
+                .findFirst().orElseThrow(() -> new AssertionError("no case for " + phone));
+        List<Contact> all = contacts().forCase(careCase.id());
+        return all.get(all.size() - 1);
     }
 
     public FollowUpRepository followUps() {

@@ -16,6 +16,9 @@ import org.carehotline.followups.FollowUpRepository;
 import org.carehotline.live.LiveFeed;
 import org.carehotline.routing.CallWaker;
 import org.carehotline.routing.Router;
+import org.carehotline.settings.PromptCatalog;
+import org.carehotline.settings.SettingsRepository;
+import org.carehotline.settings.SettingsService;
 import org.carehotline.store.MongoStore;
 import org.carehotline.support.FreePorts;
 import org.carehotline.telephony.agi.DialplanNames;
@@ -46,8 +49,11 @@ class DeadDatabaseTest {
             CallRecorder recorder = new CallRecorder(new CallerRepository(store), new CaseRepository(store,
                     calls.zone()), new ContactRepository(store), new FollowUpRepository(store), clock);
             Router router = new Router(clock, defaults.routing(), CallWaker.NONE, LiveFeed.NONE);
+            // the settings service is never refreshed here: the seed from the keys applies, as when the store is down
+            SettingsService settings = new SettingsService(new SettingsRepository(store),
+                    new PromptCatalog(calls.promptTable()), calls, clock);
             InboundScript script = new InboundScript(new InboundScript.Parts(recorder, router, calls, defaults.routing(),
-                    LiveFeed.NONE, clock, threads));
+                    LiveFeed.NONE, clock, threads, settings));
             try (FastAgiService agi = new FastAgiService(new HotlineConfig.AgiConfig("127.0.0.1", 0, 10_000),
                     Map.of(DialplanNames.SCRIPT_INBOUND, script))) {
                 agi.start();

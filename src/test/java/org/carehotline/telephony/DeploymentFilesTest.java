@@ -40,6 +40,20 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void everyPromptInTheTableHasASoundFileInEachLanguage() throws Exception {
+        // the console accepts a menu option when its prompt is in the table, so the table must not promise more
+        List<String> names = Files.readAllLines(DIALPLAN.resolve("prompts/prompts.tsv")).stream().skip(1)
+                .map(line -> line.split("\t")[0]).filter(name -> !name.isBlank()).toList();
+        assertTrue(names.contains("press-0") && names.contains("option-crisis-intervention"), names.toString());
+        for (String name : names) {
+            for (String language : List.of("zh", "en")) {
+                Path file = DIALPLAN.resolve("sounds").resolve(language).resolve("hotline").resolve(name + ".wav");
+                assertTrue(Files.isRegularFile(file), "missing " + file);
+            }
+        }
+    }
+
+    @Test
     void theDialplanUsesTheScriptAndVariableNamesTheCodeUses() throws Exception {
         String dialplan = Files.readString(DIALPLAN.resolve("extensions_hotline.conf"));
         assertTrue(dialplan.contains("AGI(${HOTLINE_AGI}/inbound)"));

@@ -43,7 +43,7 @@ class InboundCallTest {
         call.expectAndReply("^ANSWER$", AgiReplies.SUCCESS);
         call.expectAndReply("^SET VARIABLE \"CHANNEL\\(language\\)\" \"zh\"", "200 result=1");
         call.expectAndReply("^STREAM FILE \"hotline/welcome\" \"0123\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^STREAM FILE \"hotline/menu\" \"0123\"", AgiReplies.streamInterruptedBy(key));
+        call.expectAndReply("^STREAM FILE \"hotline/option-psychological-support\" \"0123\"", AgiReplies.streamInterruptedBy(key));
         call.expectAndReply("^SET VARIABLE \"HOTLINE_CONTACT_ID\"", "200 result=1");
     }
 
@@ -102,7 +102,7 @@ class InboundCallTest {
         call.expect("^STREAM FILE \"hotline/welcome\"");
         clock.advance(Duration.ofSeconds(6));
         call.hangup();
-        call.expect("^STREAM FILE \"hotline/menu\""); // refused 511: the script sees the hangup
+        call.expect("^STREAM FILE \"hotline/option-psychological-support\""); // refused 511: the script sees the hangup
         call.expectAndReply("^SET VARIABLE \"AJ_AGISTATUS\"", "200 result=1");
         assertTrue(call.awaitClosedByServer(RunningHotline.WAIT));
 

@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.carehotline.cases.CareCase;
 import org.carehotline.cases.Contact;
 import org.carehotline.cases.Disposition;
 import org.carehotline.routing.PresenceState;
@@ -53,10 +52,7 @@ class RoutingCallTest {
     }
 
     private Contact contactOf(String phone) {
-        CareCase careCase = hotline.cases().recent(100).stream()
-                .filter(c -> c.phone().equals(Optional.of(phone))).findFirst().orElseThrow();
-        List<Contact> contacts = hotline.contacts().forCase(careCase.id());
-        return contacts.get(contacts.size() - 1);
+        return hotline.lastContact(phone);
     }
 
     @Test
@@ -167,7 +163,12 @@ class RoutingCallTest {
                 "--routing.dialect-menu=mandarin,cantonese,sichuanese,henan");
         FakeAgiCall call = hotline.call("13900000004");
         throughMenu(call, '1');
-        call.expectAndReply("^STREAM FILE \"hotline/dialect-menu\" \"1234\"", AgiReplies.streamInterruptedBy('3'));
+        // each option, then "press" and its key, until the caller presses one
+        call.expectAndReply("^STREAM FILE \"hotline/dialect-mandarin\" \"1234\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^STREAM FILE \"hotline/press-1\" \"1234\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^STREAM FILE \"hotline/dialect-cantonese\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^STREAM FILE \"hotline/press-2\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^STREAM FILE \"hotline/dialect-sichuanese\"", AgiReplies.streamInterruptedBy('3'));
         call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
         // li.wei speaks Sichuanese; wang.fang has the higher skill but not the dialect
         talk(call, LI_WEI, 200);

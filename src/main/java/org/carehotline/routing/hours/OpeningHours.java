@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * When the hotline is staffed: a weekly schedule plus holidays, in the hotline's time zone.
@@ -106,6 +109,27 @@ public final class OpeningHours {
             }
         }
         return Optional.of(closing);
+    }
+
+    /**
+     * The weekly ranges of each day that has any, as {@code HH:MM-HH:MM} sorted by start; a range
+     * running past midnight shows its end on the next day ({@code 20:00-02:00}), in the day it starts.
+     */
+    public Map<DayOfWeek, List<String>> weeklyRanges() {
+        Map<DayOfWeek, List<String>> ranges = new EnumMap<>(DayOfWeek.class);
+        weekly.forEach((day, list) -> {
+            if (!list.isEmpty()) {
+                ranges.put(day, list.stream().map(DailyRange::toString).toList());
+            }
+        });
+        return ranges;
+    }
+
+    /** Each holiday with its special hours as {@code HH:MM-HH:MM} (none: closed all day), by date. */
+    public SortedMap<LocalDate, List<String>> holidayRanges() {
+        SortedMap<LocalDate, List<String>> days = new TreeMap<>();
+        holidays.forEach((date, list) -> days.put(date, list.stream().map(DailyRange::toString).toList()));
+        return days;
     }
 
     /**

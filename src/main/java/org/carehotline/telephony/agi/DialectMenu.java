@@ -1,34 +1,32 @@
 package org.carehotline.telephony.agi;
 
-import java.util.List;
 import java.util.Optional;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
+import org.carehotline.settings.LineSettings;
 
-/** "Press 1 for Mandarin, 2 for …": the dialects configured for the hotline, in key order. */
+/** "Mandarin, press 1; Cantonese, press 2; …": the dialect options of the line settings. */
 final class DialectMenu {
 
     private static final int KEY_WAIT_MS = 4000;
 
     private final AgiChannel channel;
-    private final List<String> dialects;
+    private final LineSettings settings;
 
-    DialectMenu(AgiChannel channel, List<String> dialects) {
+    DialectMenu(AgiChannel channel, LineSettings settings) {
         this.channel = channel;
-        this.dialects = dialects;
+        this.settings = settings;
     }
 
     /** The chosen dialect; no key, or no menu configured, means none (the first one is not assumed). */
     Optional<String> ask() throws AgiException {
-        if (dialects.isEmpty()) {
+        if (settings.dialects().isEmpty()) {
             return Optional.empty();
         }
-        String keys = "123456789".substring(0, dialects.size());
-        char key = channel.streamFile(Prompts.DIALECT_MENU, keys);
+        char key = KeyMenu.play(channel, settings.dialects(), settings.dialectDigits());
         if (key == 0) {
             key = channel.waitForDigit(KEY_WAIT_MS);
         }
-        int index = keys.indexOf(key);
-        return index < 0 ? Optional.empty() : Optional.of(dialects.get(index));
+        return settings.dialect(key);
     }
 }

@@ -19,6 +19,7 @@ import org.carehotline.routing.CallNeeds;
 import org.carehotline.routing.QueueTicket;
 import org.carehotline.routing.Reservation;
 import org.carehotline.routing.hours.OutOfHoursAction;
+import org.carehotline.settings.SettingsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,6 +45,8 @@ final class InboundCallFlow {
     private final IncomingCall incoming;
     private final Future<InboundCall> lookup;
     private final RecordLane records;
+    /** The line settings for this whole call, so the menu heard and the keys accepted always agree. */
+    private final SettingsService.Active line;
     private InboundCall call;
     private Instant talkEndedAt;
 
@@ -55,6 +58,7 @@ final class InboundCallFlow {
                 clock.instant());
         this.lookup = parts.blocking().submit(() -> parts.recorder().startInbound(incoming));
         this.records = new RecordLane(parts.blocking(), incoming.uniqueId());
+        this.line = parts.settings().active();
     }
 
     void run() {
@@ -64,10 +68,10 @@ final class InboundCallFlow {
             char key = greetAndReadMenu();
             call = awaitLookup();
             channel.setVariable(DialplanNames.VAR_CONTACT_ID, call.contactId());
-            Category category = MenuKeys.category(key).orElse(Category.PSYCHOLOGICAL_SUPPORT);
+            Category category = line.settings().category(key).orElse(Category.PSYCHOLOGICAL_SUPPORT);
             parts.recorder().recordMenuChoice(call, String.valueOf(key), category);
             CallNeeds needs = needs(category);
-            if (!parts.config().hours().isOpen(clock.instant())) {
+            if (!line.hours().isOpen(clock.instant())) {
                 outOfHours(needs);
             } else {
                 connect(needs);
@@ -84,13 +88,14 @@ final class InboundCallFlow {
 
     /** Plays the welcome and the menu; returns the key, or '1' (psychological support) if none was valid. */
     private char greetAndReadMenu() throws AgiException {
-        char key = channel.streamFile(Prompts.WELCOME, MenuKeys.ESCAPE_DIGITS);
+        String keys = line.settings().menuDigits();
+        char key = channel.streamFile(Prompts.WELCOME, keys);
         for (int tries = 0; key == 0 && tries < MENU_TRIES; tries++) {
-            key = channel.streamFile(Prompts.MENU, MenuKeys.ESCAPE_DIGITS);
+            key = KeyMenu.play(channel, line.settings().menu(), keys);
             if (key == 0) {
                 key = channel.waitForDigit(KEY_WAIT_MS);
             }
-            if (key != 0 && MenuKeys.category(key).isEmpty()) {
+            if (key != 0 && line.settings().category(key).isEmpty()) {
                 channel.streamFile(Prompts.INVALID_KEY);
                 key = 0;
             }
@@ -118,7 +123,7 @@ final class InboundCallFlow {
         }
         Optional<String> dialect = call.caller().map(Caller::dialect).filter(d -> !d.isEmpty());
         if (dialect.isEmpty() && !urgent) {
-            dialect = new DialectMenu(channel, parts.config().dialectMenu()).ask();
+            dialect = new DialectMenu(channel, line.settings()).ask();
             dialect.ifPresent(d -> parts.recorder().recordDialect(call, d));
         }
         return new CallNeeds(category, dialect, urgent, call.previousCounselorId());
@@ -228,9 +233,10 @@ final class InboundCallFlow {
     }
 
     private void outOfHours(CallNeeds needs) throws AgiException {
-        parts.recorder().log(call.contactId(), "outside opening hours (" + parts.config().hours().describe() + ")");
+        parts.recorder().log(call.contactId(), "outside opening hours (settings v" + line.version().version() + ": "
+                + line.hours().describe() + ")");
         channel.streamFile(Prompts.CLOSED);
-        if (parts.config().closedAction() == OutOfHoursAction.ONCALL || needs.urgent()) {
+        if (line.settings().closedAction() == OutOfHoursAction.ONCALL || needs.urgent()) {
             overflow(needs);
         } else {
             noCounselor(needs, "outside opening hours");

@@ -10,6 +10,7 @@ import org.carehotline.config.HotlineConfig.CallConfig;
 import org.carehotline.live.LiveFeed;
 import org.carehotline.routing.Router;
 import org.carehotline.routing.RoutingRules;
+import org.carehotline.settings.SettingsService;
 
 /**
  * The script of {@code [hotline-inbound]}: one {@link InboundCallFlow} per call. Runs on the
@@ -21,9 +22,10 @@ public final class InboundScript implements AgiScript {
      * What a call flow works with.
      *
      * @param blocking virtual-thread executor for the case lookup that runs while the welcome plays
+     * @param settings the line settings in force (hours, closed action, menus), read once per call
      */
     public record Parts(CallRecorder recorder, Router router, CallConfig config, RoutingRules rules, LiveFeed live,
-                        Clock clock, ExecutorService blocking) {}
+                        Clock clock, ExecutorService blocking, SettingsService settings) {}
 
     private final Parts parts;
 

@@ -9,7 +9,6 @@ import java.util.List;
 public final class Prompts {
 
     public static final String WELCOME = "hotline/welcome";
-    public static final String MENU = "hotline/menu";
     public static final String INVALID_KEY = "hotline/invalid-key";
     public static final String CONNECTING = "hotline/connecting";
     public static final String CRISIS_CONNECTING = "hotline/crisis-connecting";
@@ -26,18 +25,20 @@ public final class Prompts {
     public static final String EXPECTED_WAIT_BEFORE = "hotline/expected-wait-before";
     public static final String EXPECTED_WAIT_AFTER = "hotline/expected-wait-after";
     public static final String CLOSED = "hotline/closed";
-    public static final String DIALECT_MENU = "hotline/dialect-menu";
     /** To the counselor before a follow-up call reaches the worker. */
     public static final String CALLBACK_WHISPER = "hotline/callback-whisper";
     /** Automated check-in: 1 all right, 2 talk to a counselor now. */
     public static final String CHECKIN = "hotline/checkin";
     public static final String CHECKIN_THANKS = "hotline/checkin-thanks";
 
-    /** Every prompt the code plays: a test checks each has a sound file in every language. */
-    public static final List<String> ALL = List.of(WELCOME, MENU, INVALID_KEY, CONNECTING, CRISIS_CONNECTING,
+    /**
+     * Every fixed prompt the code plays: a test checks each has a sound file in every language. The
+     * menus' prompts come from the line settings (option prompts and {@code hotline/press-<key>}).
+     */
+    public static final List<String> ALL = List.of(WELCOME, INVALID_KEY, CONNECTING, CRISIS_CONNECTING,
             TRYING_NEXT, ALL_BUSY, OFFER_CALLBACK, CALLBACK_CONFIRMED, CALLBACK_UNAVAILABLE, GOODBYE, PLEASE_HOLD,
             WHILE_WAITING, POSITION_BEFORE, POSITION_AFTER, EXPECTED_WAIT_BEFORE, EXPECTED_WAIT_AFTER, CLOSED,
-            DIALECT_MENU, CALLBACK_WHISPER, CHECKIN, CHECKIN_THANKS);
+            CALLBACK_WHISPER, CHECKIN, CHECKIN_THANKS);
 
     private Prompts() {
     }
