@@ -24,7 +24,7 @@ public final class FollowUpScheduler implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(FollowUpScheduler.class);
 
     /** Most follow-ups claimed from one read of the due list. */
-    private static final int MAX_BATCH = 32;
+    private static final int MAX_BATCH = 256;
 
     private final String instanceId;
     private final FollowUpRepository followUps;
