@@ -25,7 +25,8 @@ import org.carehotline.telephony.agi.DialplanNames;
  */
 public final class Originator implements OutboundDialer {
 
-    private static final Duration WATCHDOG_MARGIN = Duration.ofSeconds(30);
+    /** How long after a leg's ring time Asterisk's silence counts as a failure. */
+    static final Duration WATCHDOG_MARGIN = Duration.ofSeconds(30);
     // Asterisk's originate reasons (AST_CONTROL_*): 3 ringing timed out, 5 busy, 8 congestion, 4 answered
     private static final int REASON_NO_ANSWER = 3;
     private static final int REASON_BUSY = 5;
@@ -35,6 +36,7 @@ public final class Originator implements OutboundDialer {
     private final String callerId;
     private final DialReports reports;
     private final ExecutorService blocking;
+    private final Duration watchdogMargin;
     private final Map<String, Object> pending = new ConcurrentHashMap<>();
 
     /**
@@ -42,6 +44,13 @@ public final class Originator implements OutboundDialer {
      * @param blocking virtual threads for the reports (the AMI event thread must not block)
      */
     public Originator(AmiLink link, String trunk, String callerId, DialReports reports, ExecutorService blocking) {
+        this(link, trunk, callerId, reports, blocking, WATCHDOG_MARGIN);
+    }
+
+    /** With another watchdog margin (tests). */
+    Originator(AmiLink link, String trunk, String callerId, DialReports reports, ExecutorService blocking,
+               Duration watchdogMargin) {
+        this.watchdogMargin = watchdogMargin;
         this.link = link;
         this.trunk = trunk;
         this.callerId = callerId;
@@ -98,7 +107,7 @@ public final class Originator implements OutboundDialer {
             pending.remove(actionId);
             throw new DialException("Originate refused: " + error.getMessage(), null);
         }
-        blocking.execute(() -> watchdog(actionId, Duration.ofSeconds(ringSeconds).plus(WATCHDOG_MARGIN)));
+        blocking.execute(() -> watchdog(actionId, Duration.ofSeconds(ringSeconds).plus(watchdogMargin)));
     }
 
     private void watchdog(String actionId, Duration wait) {
