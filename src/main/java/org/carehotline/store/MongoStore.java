@@ -71,6 +71,15 @@ public final class MongoStore implements AutoCloseable {
         return description;
     }
 
+    /**
+     * False for the embedded server: it sorts a query's whole result in memory (its indexes serve
+     * only equality on unique fields), so reading the first few of a large result sorted costs a
+     * sort of all of it. Callers that need only a few read them unsorted there.
+     */
+    public boolean sortsFromIndexes() {
+        return embedded.isEmpty();
+    }
+
     /** Asks the server for a ping; true when it answered. Blocks up to the configured timeout. */
     public boolean ping() {
         try {

@@ -76,8 +76,14 @@ public final class FollowUpBenchmark {
             }
             schedulers.forEach(FollowUpScheduler::start);
             long started = System.nanoTime();
+            long nextReport = started;
             while (done.get() < n && System.nanoTime() - started < Duration.ofMinutes(60).toNanos()) {
                 Thread.sleep(200);
+                if (System.nanoTime() >= nextReport) {
+                    nextReport += Duration.ofSeconds(30).toNanos();
+                    System.out.printf("  %4d s: dialed %,d of %,d%n", (System.nanoTime() - started) / 1_000_000_000L,
+                            done.get(), n);
+                }
             }
             double seconds = (System.nanoTime() - started) / 1e9;
             schedulers.forEach(FollowUpScheduler::close);
