@@ -43,7 +43,16 @@ public record HotlineConfig(
                             int reconnectInitialMs, int reconnectMaxMs) {}
 
     /** MongoDB: a URI, or empty for the embedded server with its data in {@code dataDir}. */
-    public record StoreConfig(String mongoUri, String database, int timeoutMs, Path dataDir) {
+    public record StoreConfig(String mongoUri, String database, int timeoutMs, Path dataDir, int cacheMb) {
+
+        /** The embedded server's page cache unless configured: its own default (16 MB) re-reads a
+         *  few tens of thousands of contacts from the file on every scan. */
+        public static final int DEFAULT_CACHE_MB = 256;
+
+        public StoreConfig(String mongoUri, String database, int timeoutMs, Path dataDir) {
+            this(mongoUri, database, timeoutMs, dataDir, DEFAULT_CACHE_MB);
+        }
+
         public boolean embedded() {
             return mongoUri.isEmpty();
         }
@@ -94,7 +103,8 @@ public record HotlineConfig(
                         s.integer("ami.reconnect-initial-ms", 10, 600_000),
                         s.integer("ami.reconnect-max-ms", 10, 3_600_000)),
                 new StoreConfig(s.mongoUri("mongo.uri"), s.nonEmpty("mongo.database"),
-                        s.integer("mongo.timeout-ms", 100, 120_000), s.path("data.dir")),
+                        s.integer("mongo.timeout-ms", 100, 120_000), s.path("data.dir"),
+                        s.integer("data.cache-mb", 16, 65_536)),
                 new AccountsConfig(s.string("admin.password"), s.bool("demo")),
                 calls,
                 new RoutingRules(s.bool("routing.prefer-previous-counselor"),

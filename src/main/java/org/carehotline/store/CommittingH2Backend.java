@@ -3,6 +3,7 @@ package org.carehotline.store;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
+import org.h2.mvstore.MVStore;
 import java.util.Locale;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
@@ -29,8 +30,8 @@ final class CommittingH2Backend extends H2Backend {
     /** Every write numbered up to this one is in the file (guarded by commitLock). */
     private long durable;
 
-    CommittingH2Backend(String fileName) {
-        super(fileName);
+    CommittingH2Backend(MVStore mvStore) {
+        super(mvStore);
     }
 
     @Override

@@ -1,6 +1,7 @@
 package org.carehotline.store;
 
 import de.bwaldvogel.mongo.MongoServer;
+import org.h2.mvstore.MVStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
@@ -24,14 +25,15 @@ final class EmbeddedMongo implements AutoCloseable {
         this.address = address;
     }
 
-    static EmbeddedMongo start(Path dataDir) {
+    static EmbeddedMongo start(Path dataDir, int cacheMb) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + dataDir.toAbsolutePath(), e);
         }
         Path dataFile = dataDir.resolve("hotline.mv").toAbsolutePath();
-        MongoServer server = new MongoServer(new CommittingH2Backend(dataFile.toString()));
+        MVStore mvStore = new MVStore.Builder().fileName(dataFile.toString()).cacheSize(cacheMb).open();
+        MongoServer server = new MongoServer(new CommittingH2Backend(mvStore));
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
         return new EmbeddedMongo(dataFile, server, address);

@@ -37,7 +37,7 @@ public final class MongoStore implements AutoCloseable {
     /** Opens the store described by the config, starting the embedded server if needed, and ensures indexes. */
     public static MongoStore open(StoreConfig config) {
         Optional<EmbeddedMongo> embedded = config.embedded()
-                ? Optional.of(EmbeddedMongo.start(config.dataDir()))
+                ? Optional.of(EmbeddedMongo.start(config.dataDir(), config.cacheMb()))
                 : Optional.empty();
         String uri = embedded.map(EmbeddedMongo::connectionString).orElse(config.mongoUri());
         MongoClientSettings settings = MongoClientSettings.builder()
