@@ -42,7 +42,7 @@ public final class RoutingBenchmark {
             return;
         }
         Path workDir = Files.createTempDirectory("hotline-bench-");
-        String loadBefore = loadAverage();
+        String loadBefore = Machine.loadAverage();
         long started = System.nanoTime();
         BenchRun.Result main;
         BenchRun.Result stock;
@@ -80,13 +80,11 @@ public final class RoutingBenchmark {
         StringBuilder r = new StringBuilder();
         line(r, "");
         line(r, "=== Care Hotline routing benchmark ===");
-        line(r, "machine:    %d CPUs (%s), %s memory", Runtime.getRuntime().availableProcessors(), cpuModel(),
-                memTotal());
+        line(r, "machine:    %d CPUs (%s), %s memory", Runtime.getRuntime().availableProcessors(), Machine.cpuModel(),
+                Machine.memTotal());
         line(r, "load:       1/5/15-min load average %s before, %s after (other processes on this machine skew "
-                + "the numbers when above ~0.5)", loadBefore, loadAverage());
-        line(r, "JDK:        %s %s (%s); OS: %s %s %s", System.getProperty("java.vm.name"),
-                System.getProperty("java.runtime.version"), System.getProperty("java.vendor"),
-                System.getProperty("os.name"), System.getProperty("os.version"), System.getProperty("os.arch"));
+                + "the numbers when above ~0.5)", loadBefore, Machine.loadAverage());
+        line(r, "JDK:        %s", Machine.jdkAndOs());
         line(r, "parameters: %s", o.describe());
         line(r, "setup:      server in a child JVM (real HotlineApp, embedded MongoDB in a temp folder, "
                 + "wrap-up 0 s, no dialect menu); simulated Asterisk (FastAGI callers, counselor phones, fake AMI) "
@@ -184,34 +182,6 @@ public final class RoutingBenchmark {
 
     private static void line(StringBuilder r, String format, Object... args) {
         r.append(String.format(Locale.ROOT, format, args)).append('\n');
-    }
-
-    private static String cpuModel() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-            return lines.filter(l -> l.startsWith("model name")).findFirst()
-                    .map(l -> l.substring(l.indexOf(':') + 1).strip()).orElse("?");
-        } catch (IOException e) {
-            return "?";
-        }
-    }
-
-    private static String loadAverage() {
-        try {
-            String[] parts = Files.readString(Path.of("/proc/loadavg")).split(" ");
-            return parts[0] + "/" + parts[1] + "/" + parts[2];
-        } catch (IOException | RuntimeException e) {
-            return "?";
-        }
-    }
-
-    private static String memTotal() {
-        try (Stream<String> lines = Files.lines(Path.of("/proc/meminfo"))) {
-            return lines.filter(l -> l.startsWith("MemTotal:")).findFirst()
-                    .map(l -> String.format(Locale.ROOT, "%.1f GB",
-                            Long.parseLong(l.replaceAll("\\D+", "")) / 1048576.0)).orElse("?");
-        } catch (IOException e) {
-            return "?";
-        }
     }
 
     private static void deleteQuietly(Path dir) {
