@@ -93,7 +93,7 @@ public final class FollowUpChanges {
         String token = f.claimToken().orElseThrow();
         String contactId = contacts.startManual(f.caseId(), f.id(), f.phone(), counselorId, now);
         cases.recordContact(f.caseId(), now);
-        if (!followUps.markDialing(f.id(), token, counselorId, contactId)) {
+        if (!followUps.markDialing(token, counselorId, contactId)) {
             contacts.finish(contactId, "claim_lost", null, null, 0, now, "claim lapsed before the attempt was recorded");
             return whyNot(id);
         }

@@ -56,7 +56,7 @@ public final class FollowUpDialer implements FollowUpDispatcher {
         CallingWindow window = policy.windowOf(f);
         if (!window.contains(now)) {
             Instant opening = window.nextOpening(now);
-            followUps.reschedule(f.id(), token, opening, now, "outside the calling window " + window.ranges()
+            followUps.reschedule(token, opening, now, "outside the calling window " + window.ranges()
                     + " " + window.zone() + ": waits until " + opening);
             return;
         }
@@ -74,18 +74,18 @@ public final class FollowUpDialer implements FollowUpDispatcher {
 
     private void waitForCounselor(FollowUp f, String token, Instant now, CallingWindow window) {
         if (!f.pooled() && !now.isBefore(f.attemptDueAt().plus(rules.ownerGrace()))) {
-            followUps.handOverToPool(f.id(), token, now, "assigned counselor " + f.assignee() + " unavailable "
+            followUps.handOverToPool(token, now, "assigned counselor " + f.assignee() + " unavailable "
                     + rules.ownerGrace().toMinutes() + " min past the due time: handed to the pool");
             return;
         }
-        followUps.reschedule(f.id(), token, window.nextOpening(now.plus(rules.counselorWait())), now, null);
+        followUps.reschedule(token, window.nextOpening(now.plus(rules.counselorWait())), now, null);
     }
 
     private void callCounselorFirst(FollowUp f, String token, Reservation r, Instant now) {
         String contactId = contacts.start(FollowUpContactRepository.KIND_FOLLOWUP_CALL, f.caseId(), f.id(), f.phone(),
                 r.counselorId(), now);
         cases.recordContact(f.caseId(), now);
-        if (!followUps.markDialing(f.id(), token, r.counselorId(), contactId)) {
+        if (!followUps.markDialing(token, r.counselorId(), contactId)) {
             line.released(r.counselorId(), false);
             contacts.finish(contactId, "claim_lost", null, null, 0, now, "claim lapsed before dialing");
             return;
@@ -105,7 +105,7 @@ public final class FollowUpDialer implements FollowUpDispatcher {
         String contactId = contacts.start(FollowUpContactRepository.KIND_CHECKIN_CALL, f.caseId(), f.id(), f.phone(),
                 null, now);
         cases.recordContact(f.caseId(), now);
-        if (!followUps.markDialing(f.id(), token, null, contactId)) {
+        if (!followUps.markDialing(token, null, contactId)) {
             return;
         }
         try {

@@ -107,7 +107,7 @@ public final class FollowUpOutcomes implements DialReports {
         RetryPolicy.Decision decision = policy.decide(f, outcome, now);
         Attempt attempt = new Attempt(now, outcome, counselorId, f.currentContactId(), outcome.workerAttempt(),
                 detail);
-        if (!followUps.finishAttempt(f.id(), token, attempt, decision.status(), decision.nextDueAt(), now,
+        if (!followUps.finishAttempt(token, attempt, decision.status(), decision.nextDueAt(), now,
                 decision.note())) {
             return false;
         }
@@ -126,7 +126,7 @@ public final class FollowUpOutcomes implements DialReports {
             return Optional.empty();
         }
         Optional<FollowUp> f = followUps.findById(followUpId).filter(x -> x.claimToken().filter(token::equals).isPresent())
-                .filter(x -> followUps.extendLease(x.id(), token, clock.instant().plus(rules.callLease())));
+                .filter(x -> followUps.extendLease(token, clock.instant().plus(rules.callLease())));
         return f.map(x -> new ActiveCall(x.id(), token, x.caseId(), x.currentContactId().orElse(""), x.phone(),
                 x.currentCounselorId()));
     }

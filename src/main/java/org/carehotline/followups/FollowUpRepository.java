@@ -194,19 +194,19 @@ public final class FollowUpRepository {
     }
 
     /** The claimed call is still going (the counselor answered): keeps the claim until {@code until}. */
-    public boolean extendLease(String id, String token, Instant until) {
+    public boolean extendLease(String token, Instant until) {
         return followups.updateOne(claimedBy(token), revised(set("leaseUntil", Date.from(until)))).getModifiedCount() == 1;
     }
 
     /** The call is being placed with this counselor; its contact is on the case. */
-    public boolean markDialing(String id, String token, String counselorId, String contactId) {
+    public boolean markDialing(String token, String counselorId, String contactId) {
         return followups.updateOne(claimedBy(token),
                 revised(combine(set("currentCounselorId", counselorId), set("currentContactId", contactId))))
                 .getModifiedCount() == 1;
     }
 
     /** Gives the claim back without an attempt: due again at {@code dueAt}. */
-    public boolean reschedule(String id, String token, Instant dueAt, Instant now, String note) {
+    public boolean reschedule(String token, Instant dueAt, Instant now, String note) {
         Bson update = combine(releaseClaim(), set("dueAt", Date.from(dueAt)));
         // waiting for a busy counselor repeats every few seconds: only notable changes are logged
         return followups.updateOne(claimedBy(token), revised(note == null ? update : combine(update, log(now, note))))
@@ -214,7 +214,7 @@ public final class FollowUpRepository {
     }
 
     /** The owner stayed away past the grace period: any fitting counselor may now make the call. */
-    public boolean handOverToPool(String id, String token, Instant now, String note) {
+    public boolean handOverToPool(String token, Instant now, String note) {
         return followups.updateOne(claimedBy(token), revised(combine(releaseClaim(), set("assignee", ASSIGNEE_POOL),
                 set("dueAt", Date.from(now)), set("handedOverAt", Date.from(now)), log(now, note))))
                 .getModifiedCount() == 1;
@@ -224,7 +224,7 @@ public final class FollowUpRepository {
      * Records an attempt and what follows in one write: pending again at {@code nextDueAt}, or a
      * final status. False when the claim is no longer this one's (taken over after a lapse).
      */
-    public boolean finishAttempt(String id, String token, Attempt attempt, String status, Instant nextDueAt,
+    public boolean finishAttempt(String token, Attempt attempt, String status, Instant nextDueAt,
                                  Instant now, String note) {
         List<Bson> updates = new ArrayList<>(List.of(releaseClaim(), set("status", status),
                 push("attempts", FollowUpDocs.attempt(attempt)), log(now, note),

@@ -67,7 +67,7 @@ public final class FollowUpBenchmark {
                     if (dials.computeIfAbsent(f.id(), k -> new AtomicInteger()).incrementAndGet() == 1) {
                         lagMs[done.getAndIncrement()] = Duration.between(f.firstDueAt(), now).toMillis();
                     }
-                    own.finishAttempt(f.id(), f.claimToken().orElseThrow(), new Attempt(now, Outcome.REACHED,
+                    own.finishAttempt(f.claimToken().orElseThrow(), new Attempt(now, Outcome.REACHED,
                             Optional.empty(), Optional.empty(), true, "simulated"), FollowUpStatus.DONE, null, now,
                             "reached");
                 };

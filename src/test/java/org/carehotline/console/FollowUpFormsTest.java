@@ -196,7 +196,7 @@ class FollowUpFormsTest {
         // other tests' due follow-ups on this server are not in the way)
         FollowUp claimed = hotline.followUps().claimForManualAttempt(id, "another-instance", clock.instant(),
                 clock.instant().plus(Duration.ofMinutes(2))).orElseThrow();
-        hotline.followUps().markDialing(id, claimed.claimToken().orElseThrow(), hotline.counselorId("wang.fang"),
+        hotline.followUps().markDialing(claimed.claimToken().orElseThrow(), hotline.counselorId("wang.fang"),
                 "0123456789abcdef01234567");
         r = post(wang, base + "/cancel", Map.of("reason", "工人说不用了"));
         assertEquals(409, r.statusCode());

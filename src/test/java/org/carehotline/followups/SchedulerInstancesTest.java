@@ -62,7 +62,7 @@ class SchedulerInstancesTest {
     private FollowUpDispatcher dialAndFinish(FollowUpRepository own) {
         return f -> {
             dials.computeIfAbsent(f.id(), k -> new AtomicInteger()).incrementAndGet();
-            own.finishAttempt(f.id(), f.claimToken().orElseThrow(), new Attempt(clock.instant(), Outcome.REACHED,
+            own.finishAttempt(f.claimToken().orElseThrow(), new Attempt(clock.instant(), Outcome.REACHED,
                     Optional.empty(), Optional.empty(), true, "simulated"), FollowUpStatus.DONE, null,
                     clock.instant(), "reached");
         };
@@ -132,7 +132,7 @@ class SchedulerInstancesTest {
         assertEquals(id, second.id());
         Instant now = clock.instant();
         Attempt late = new Attempt(now, Outcome.NO_ANSWER, Optional.empty(), Optional.empty(), true, "late");
-        assertEquals(false, repository.finishAttempt(id, first.claimToken().orElseThrow(), late,
+        assertEquals(false, repository.finishAttempt(first.claimToken().orElseThrow(), late,
                 FollowUpStatus.PENDING, now.plusSeconds(60), now, "late report"));
         assertEquals(FollowUpStatus.CLAIMED, repository.findById(id).orElseThrow().status());
         assertEquals(0, repository.findById(id).orElseThrow().attemptsMade());
