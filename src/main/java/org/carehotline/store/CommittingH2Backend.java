@@ -1,5 +1,6 @@
 package org.carehotline.store;
 
+import de.bwaldvogel.mongo.MongoDatabase;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import io.netty.channel.Channel;
@@ -32,6 +33,12 @@ final class CommittingH2Backend extends H2Backend {
 
     CommittingH2Backend(MVStore mvStore) {
         super(mvStore);
+    }
+
+    /** Databases with indexes that serve this server's queries (see {@link IndexedH2Database}). */
+    @Override
+    protected MongoDatabase openOrCreateDatabase(String databaseName) {
+        return new IndexedH2Database(databaseName, getMvStore(), getCursorRegistry());
     }
 
     @Override
