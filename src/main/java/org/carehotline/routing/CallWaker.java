@@ -4,7 +4,8 @@ import java.util.function.BooleanSupplier;
 
 /**
  * Wakes a waiting caller's AGI session when a counselor has been found for it, so the dial
- * starts at once instead of at the end of the session's current wait. Must not block.
+ * starts at once instead of at the end of the session's current wait. Must not wait for
+ * Asterisk: at most one short write on the calling thread, the rest elsewhere.
  */
 public interface CallWaker {
 
@@ -16,5 +17,23 @@ public interface CallWaker {
      */
     void wake(String channel, BooleanSupplier offerUntaken);
 
-    CallWaker NONE = (channel, offerUntaken) -> { };
+    /**
+     * True while a wake-up can reach a waiting session now (the AMI link is up). While false,
+     * sessions must look for their offer often, as nobody can interrupt their wait.
+     */
+    default boolean canWake() {
+        return true;
+    }
+
+    /** Wakes nobody: sessions find their offer at the end of each wait. */
+    CallWaker NONE = new CallWaker() {
+        @Override
+        public void wake(String channel, BooleanSupplier offerUntaken) {
+        }
+
+        @Override
+        public boolean canWake() {
+            return false;
+        }
+    };
 }

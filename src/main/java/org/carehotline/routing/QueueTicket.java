@@ -32,6 +32,14 @@ public final class QueueTicket {
     }
 
     /** 1 for the next call to be served. */
+    /**
+     * True while the router can wake this call's session the moment a counselor is found; while
+     * false the session must look for its offer often.
+     */
+    public boolean canBeWoken() {
+        return router.canWake();
+    }
+
     public int position() {
         return router.position(call);
     }

@@ -21,9 +21,10 @@ import org.carehotline.live.LiveFeed;
  * <p>Matching runs when a call arrives, whenever a counselor may have become free, and on a
  * periodic {@link #tick()} (wrap-up ends, waits widen). Waiting calls are taken in queue order
  * (urgent first, then by arrival) and each gets the best available counselor by the
- * {@link RoutingPolicy}. Every method is quick and does no I/O: AMI listeners and AGI sessions
- * call it directly; woken callers are told through the {@link CallWaker} after the lock is
- * released.
+ * {@link RoutingPolicy}. Every method is quick: AMI listeners and AGI sessions call it
+ * directly. Woken callers are told through the {@link CallWaker} after the lock is released, on
+ * the calling thread (its one short AMI write is the only I/O here; never call from an event
+ * loop).
  */
 public final class Router {
 
@@ -156,7 +157,7 @@ public final class Router {
             queue.add(call);
             woken = matchLocked();
         }
-        after(woken);
+        afterOwnSession(woken, call);
         return new QueueTicket(this, call);
     }
 
@@ -213,6 +214,11 @@ public final class Router {
         }
     }
 
+    /** True while the waker can interrupt a waiting session (see {@link CallWaker#canWake()}). */
+    boolean canWake() {
+        return waker.canWake();
+    }
+
     synchronized int position(WaitingCall call) {
         return call.queued ? queue.headSet(call, true).size() : 0;
     }
@@ -249,7 +255,7 @@ public final class Router {
             }
             woken = matchLocked();
         }
-        after(woken);
+        afterOwnSession(woken, call);
     }
 
     void escalate(WaitingCall call) {
@@ -262,7 +268,7 @@ public final class Router {
             }
             woken = matchLocked();
         }
-        after(woken);
+        afterOwnSession(woken, call);
     }
 
     void leave(WaitingCall call) {
@@ -399,6 +405,15 @@ public final class Router {
             }
         }
         return skills;
+    }
+
+    /**
+     * After a change the call's own session made (it is not waiting for a key now and looks for
+     * its offer next): a wake-up would only reach its channel as a stray '#' during the
+     * announcement or the Dial that follows, so it goes to the other calls only.
+     */
+    private void afterOwnSession(List<WaitingCall> woken, WaitingCall own) {
+        after(woken.contains(own) ? woken.stream().filter(c -> c != own).toList() : woken);
     }
 
     /** Outside the lock: wake the sessions that got an offer, tell the board. */

@@ -45,7 +45,7 @@ record BenchOptions(
         option("duration", "30", "seconds of the steady phase (counselors serving, callers replaced)");
         option("compare", "true", "also run the same load against a stock asterisk-java DefaultAgiServer");
         option("compare-duration", "20", "seconds of the steady phase of the comparison run");
-        option("wait-slice-ms", "2000", "server key queue.wait-slice-ms (longest WAIT FOR DIGIT)");
+        option("wait-slice-ms", "20000", "server key queue.wait-slice-ms (longest WAIT FOR DIGIT while AMI can wake the caller)");
         option("announce-every", "45", "server key queue.announce-every-seconds");
         option("ami-events", "true", "send DialEnd and Hangup events as Asterisk does (AMI event load)");
         option("histogram", "true", "print the server's heap growth per waiting call by class");

@@ -48,17 +48,46 @@ class RouterTest {
     }
 
     @Test
-    void aCallArrivingWhileACounselorIsFreeGetsAnOfferAtOnceAndTheSessionIsWoken() {
+    void aCallArrivingWhileACounselorIsFreeGetsAnOfferAtOnceWithoutAWakeUp() {
         roster(Counselors.named("a").skill(PSYCHOLOGICAL_SUPPORT, 3));
         phone("PJSIP/a", DeviceState.NOT_INUSE);
 
         QueueTicket ticket = call("c1", CallNeeds.of(PSYCHOLOGICAL_SUPPORT));
 
+        // its session takes the offer from the returned ticket: a wake-up would only reach the
+        // channel as a stray '#' during the Dial
+        assertEquals(List.of(), woken);
+        assertEquals("a", offeredTo(ticket));
+        assertEquals(PresenceState.RINGING, router.states().get("a"));
+    }
+
+    @Test
+    void aWaitingCallMatchedWhenACounselorIsFreedIsWokenUntilItsSessionTakesTheOffer() {
+        roster(Counselors.named("a").skill(PSYCHOLOGICAL_SUPPORT, 3));
+        phone("PJSIP/a", DeviceState.INUSE);
+        QueueTicket ticket = call("c1", CallNeeds.of(PSYCHOLOGICAL_SUPPORT));
+        assertEquals(List.of(), woken);
+
+        phone("PJSIP/a", DeviceState.NOT_INUSE);
+
         assertEquals(List.of("PJSIP/trunk-c1"), woken);
         assertTrue(untaken.get(0).getAsBoolean(), "the waker repeats the wake-up while the offer is untaken");
         assertEquals("a", offeredTo(ticket));
         assertFalse(untaken.get(0).getAsBoolean(), "once the session took the offer the waker stops");
-        assertEquals(PresenceState.RINGING, router.states().get("a"));
+    }
+
+    @Test
+    void aMissedOfferRematchedAtOnceIsNotWokenEither() {
+        roster(Counselors.named("a").skill(LEGAL_ADVICE, 3), Counselors.named("b").skill(LEGAL_ADVICE, 3));
+        phone("PJSIP/a", DeviceState.NOT_INUSE);
+        phone("PJSIP/b", DeviceState.NOT_INUSE);
+        QueueTicket ticket = call("c1", CallNeeds.of(LEGAL_ADVICE));
+        String first = offeredTo(ticket);
+
+        ticket.offerMissed(first); // the session itself reports the miss, then looks for the next offer
+
+        assertEquals(List.of(), woken);
+        assertEquals(first.equals("a") ? "b" : "a", offeredTo(ticket));
     }
 
     @Test

@@ -219,6 +219,30 @@ class RoutingCallTest {
     }
 
     @Test
+    void aWaitingCallerWaitsInLongSlicesWhileAmiCanWakeThemAndShortOnesWhenItCannot() throws Exception {
+        hotline = servers.start(clock, Map.of(WANG_FANG, "INUSE"), "--queue.announce-every-seconds=30",
+                "--queue.wait-slice-ms=20000", "--queue.wait-slice-without-ami-ms=1000");
+        FakeAgiCall call = hotline.call("13900000021");
+        throughMenu(call, '1');
+        call.expectAndReply("^STREAM FILE \"hotline/all-busy\" \"10#\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^STREAM FILE \"hotline/press-1-callback-while-waiting\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^EXEC \"StartMusicOnHold\"", AgiReplies.SUCCESS);
+        // AMI is up: a found counselor wakes the session, so one wait may be long ...
+        assertEquals("WAIT FOR DIGIT 20000", call.expect("^WAIT FOR DIGIT"));
+        // ... but never past the next announcement, due 30 s after the greeting
+        clock.advance(Duration.ofSeconds(25));
+        call.reply(AgiReplies.timeout());
+        assertEquals("WAIT FOR DIGIT 5000", call.expect("^WAIT FOR DIGIT"));
+
+        hotline.ami.close(); // the link is lost: nothing can wake the session any more
+        RunningHotline.awaitCondition("AMI link seen down", () -> !hotline.app.ami().connected());
+        call.reply(AgiReplies.timeout());
+        assertEquals("WAIT FOR DIGIT 1000", call.expect("^WAIT FOR DIGIT"));
+        call.hangup();
+        call.respondUntilClosed();
+    }
+
+    @Test
     void aWaitingCallerHearsTheirPlaceInLineAndTheExpectedWait() throws Exception {
         hotline = servers.start(clock, Map.of(WANG_FANG, "INUSE"), "--queue.announce-every-seconds=30");
         FakeAgiCall call = hotline.call("13900000020");

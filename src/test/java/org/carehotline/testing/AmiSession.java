@@ -41,8 +41,10 @@ final class AmiSession {
 
     void start(String banner) {
         outbox.add(banner + "\r\n");
-        Thread.ofVirtual().name("fake-ami-writer").start(this::writeLoop);
-        Thread.ofVirtual().name("fake-ami-reader").start(this::readLoop);
+        // platform threads, as Asterisk serves each manager session on a thread of its own: under a
+        // benchmark's thousands of virtual threads the fake's AMI must not queue behind them
+        Thread.ofPlatform().daemon().name("fake-ami-writer").start(this::writeLoop);
+        Thread.ofPlatform().daemon().name("fake-ami-reader").start(this::readLoop);
     }
 
     boolean receivesEvents() {

@@ -31,8 +31,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@link #onAction handlers} or get {@code Response: Error / Message: Invalid/unknown command}. Every
  * message produced for an action carries the action's ActionID. Every action is recorded.
  *
- * <p>Thread-safe. One virtual thread reads and one writes per client, so no method blocks the caller
- * except the explicit {@code await...} methods.
+ * <p>Thread-safe. One platform thread reads and one writes per client (Asterisk too serves each
+ * manager session on a thread of its own), so no method blocks the caller except the explicit
+ * {@code await...} methods.
  */
 public final class FakeAmiServer implements AutoCloseable {
 

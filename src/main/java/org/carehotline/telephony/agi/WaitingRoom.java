@@ -1,6 +1,7 @@
 package org.carehotline.telephony.agi;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.asteriskjava.fastagi.AgiChannel;
@@ -12,13 +13,16 @@ import org.carehotline.routing.Reservation;
 /**
  * Where a caller waits for a counselor, inside their AGI session: hold music, their place in
  * line and the expected wait at intervals, key 1 for a call-back, key 0 for "help now". The
- * session waits for a key in short slices; when the router finds a counselor it wakes the
- * session over AMI (a received DTMF '#'), so the dial starts at once.
+ * session waits for a key in slices; when the router finds a counselor it wakes the session over
+ * AMI (a received DTMF '#'), so the dial starts at once. Slices are long while AMI can wake the
+ * session (each costs a round trip, thousands may wait) and short while it cannot.
  */
 final class WaitingRoom {
 
     /** Keys that end a waiting prompt: 1 call-back, 0 help now, and the wake digit of a found counselor. */
     private static final String ESCAPE = "10" + DialplanNames.WAKE_DIGIT;
+    /** A wait shorter than this is not worth a round trip (the next check comes at once anyway). */
+    private static final long MIN_SLICE_MS = 100;
 
     /** How a wait ended. */
     sealed interface Result permits Offered, CallbackRequested, Overflow {}
@@ -81,7 +85,7 @@ final class WaitingRoom {
                 if (offered.isPresent()) {
                     return offered.get();
                 }
-                key = channel.waitForDigit(config.waitSliceMs());
+                key = channel.waitForDigit(nextSliceMs());
             }
             if (key == '1' && canCallBack) {
                 stopMusic();
@@ -92,6 +96,18 @@ final class WaitingRoom {
                 listener.escalated();
             }
         }
+    }
+
+    /**
+     * How long the next key wait may last: long while a found counselor can wake the session
+     * over AMI, short while nothing can; never past the next announcement or the overflow.
+     */
+    int nextSliceMs() {
+        long slice = ticket.canBeWoken() ? config.waitSliceMs() : config.waitSliceWithoutAmiMs();
+        Instant now = clock.instant();
+        long untilAnnouncement = nextAnnouncement == null ? slice : Duration.between(now, nextAnnouncement).toMillis();
+        long untilOverflow = overflowAfterSeconds * 1000L - ticket.waited().toMillis();
+        return (int) Math.max(MIN_SLICE_MS, Math.min(slice, Math.min(untilAnnouncement, untilOverflow)));
     }
 
     /** The offer the router put on the ticket, if any, with the hold music stopped. */
