@@ -418,6 +418,9 @@ public final class FakeAmiServer implements AutoCloseable {
         while (!closed) {
             try {
                 Socket socket = serverSocket.accept();
+                // as Asterisk's manager.c does for every session: events are written in small
+                // pieces, and Nagle's algorithm would hold each one until the previous was acknowledged
+                socket.setTcpNoDelay(true);
                 AmiSession session = new AmiSession(this, socket);
                 sessions.add(session);
                 session.start(BANNER);

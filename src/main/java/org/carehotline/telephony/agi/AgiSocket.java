@@ -31,6 +31,9 @@ final class AgiSocket implements SocketConnectionFacade {
         this.socket = socket;
         this.callReadTimeoutMs = callReadTimeoutMs;
         socket.setSoTimeout(headerTimeoutMs);
+        // each command is one short write the caller's session waits on: never hold it back
+        // for Nagle's algorithm until an earlier segment is acknowledged
+        socket.setTcpNoDelay(true);
         this.reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8),
                 BUFFER_CHARS);
         this.writer = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8),

@@ -69,7 +69,10 @@ final class InboundCallFlow {
             call = awaitLookup();
             channel.setVariable(DialplanNames.VAR_CONTACT_ID, call.contactId());
             Category category = line.settings().category(key).orElse(Category.PSYCHOLOGICAL_SUPPORT);
-            parts.recorder().recordMenuChoice(call, String.valueOf(key), category);
+            InboundCall lookedUp = call;
+            // from here on the call's records go to its lane: routing never waits for the database
+            records.write("the menu choice", () -> parts.recorder().recordMenuChoice(lookedUp, String.valueOf(key),
+                    category));
             CallNeeds needs = needs(category);
             if (!line.hours().isOpen(clock.instant())) {
                 outOfHours(needs);
@@ -118,13 +121,14 @@ final class InboundCallFlow {
         boolean urgent = category == Category.CRISIS_INTERVENTION || highRisk;
         if (urgent) {
             String reason = highRisk ? "caller flagged high-risk" : "caller pressed 0 (help now)";
-            parts.recorder().log(call.contactId(), "urgent: " + reason);
+            Instant at = clock.instant();
+            records.write("the urgency", () -> parts.recorder().log(call.contactId(), at, "urgent: " + reason));
             parts.live().crisisAlert(call.contactId(), reason);
         }
         Optional<String> dialect = call.caller().map(Caller::dialect).filter(d -> !d.isEmpty());
         if (dialect.isEmpty() && !urgent) {
             dialect = new DialectMenu(channel, line.settings()).ask();
-            dialect.ifPresent(d -> parts.recorder().recordDialect(call, d));
+            dialect.ifPresent(d -> records.write("the dialect", () -> parts.recorder().recordDialect(call, d)));
         }
         return new CallNeeds(category, dialect, urgent, call.previousCounselorId());
     }

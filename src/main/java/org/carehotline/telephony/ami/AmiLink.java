@@ -11,7 +11,6 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import org.asteriskjava.manager.ManagerConnection;
-import org.asteriskjava.manager.ManagerConnectionFactory;
 import org.asteriskjava.manager.ManagerConnectionState;
 import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.ResponseEvents;
@@ -137,8 +136,8 @@ public final class AmiLink implements AutoCloseable {
         long backoff = config.reconnectInitialMs();
         int connects = 0;
         while (!closed) {
-            ManagerConnection connection = new ManagerConnectionFactory(config.host(), config.port(), config.user(),
-                    config.secret()).createManagerConnection();
+            ManagerConnection connection = new AmiConnection(config.host(), config.port(), config.user(),
+                    config.secret());
             connection.addEventListener(listener);
             connection.registerUserEventClass(HotlineFallbackEvent.class);
             connection.registerUserEventClass(HotlineFallbackEndEvent.class);

@@ -1,0 +1,42 @@
+package org.carehotline.telephony.ami;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class AmiSocketTest {
+
+    @Test
+    void readsAsteriskLinesEndedByCrLfAndSendsWithoutNagleDelay() throws Exception {
+        try (ServerSocket asterisk = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            AmiSocket ami = AmiSocket.connect("127.0.0.1", asterisk.getLocalPort(), 5000, 5000);
+            try (Socket peer = asterisk.accept()) {
+                assertTrue(ami.tcpNoDelay(), "an action must not wait for the previous one's acknowledgement");
+                OutputStream out = peer.getOutputStream();
+                out.write("Asterisk Call Manager/7.0.3\r\nResponse: Follows\r\nOutput: a\nb\r\n\r\n"
+                        .getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                assertEquals("Asterisk Call Manager/7.0.3", ami.readLine());
+                assertEquals("Response: Follows", ami.readLine());
+                assertEquals("Output: a\nb", ami.readLine(), "a lone LF is part of the line");
+                assertEquals("", ami.readLine(), "the blank line that ends a message");
+
+                ami.write("Action: Ping\r\n\r\n");
+                ami.flush();
+                byte[] got = peer.getInputStream().readNBytes(16);
+                assertEquals("Action: Ping\r\n\r\n", new String(got, StandardCharsets.UTF_8));
+            }
+            IOException closed = assertThrows(IOException.class, ami::readLine);
+            assertTrue(closed.getMessage().contains("closed"), closed.getMessage());
+            ami.close();
+        }
+    }
+}
