@@ -17,8 +17,9 @@ import org.carehotline.testing.FakeAmiServer;
  * One benchmark run against one server (the Care Hotline as built, or the stock-pool
  * variant), phase by phase:
  * <ol>
- *   <li>warm-up: callers arrive at a modest rate and every one finds a free counselor
- *       (arrival → Dial);</li>
+ *   <li>warm-up: callers arrive at a modest rate and every one finds a free counselor; a
+ *       first round is not measured (the JVM's first calls pay for class loading and
+ *       compilation, a server runs for days), the second is (arrival → Dial);</li>
  *   <li>every counselor goes "busy elsewhere" (AMI INUSE); the idle heap is measured;</li>
  *   <li>hold: {@code calls} callers dial in and all wait; sessions held and heap measured;</li>
  *   <li>serve: the counselors come back (a burst), then serve for {@code duration} seconds
@@ -85,11 +86,16 @@ final class BenchRun {
                 // at most half the counselors busy at once, so that every warm-up caller finds one free
                 int warmupRate = (int) Math.max(1, Math.min(options.arrivalRate(),
                         options.counselors() / 2.0 / (options.talkMinS() + options.ringMaxS() + 0.5)));
-                progress("warm-up: " + options.warmupCalls() + " callers at " + warmupRate + "/s");
-                asterisk.recorders = recorders;
+                progress("warm-up: 2 x " + options.warmupCalls() + " callers at " + warmupRate + "/s (the first "
+                        + "round not measured)");
                 phones.shortCalls(true);
+                asterisk.recorders = null;
                 pace(asterisk, options.warmupCalls(), warmupRate, options.maxSetup(), 300);
-                long warmup = asterisk.placed.get();
+                awaitTrue("unmeasured warm-up calls done", 120, () -> asterisk.ended.get() == asterisk.placed.get());
+                long unmeasured = asterisk.placed.get();
+                asterisk.recorders = recorders;
+                pace(asterisk, options.warmupCalls(), warmupRate, options.maxSetup(), 300);
+                long warmup = asterisk.placed.get() - unmeasured;
                 awaitTrue("warm-up calls done", 120, () -> asterisk.ended.get() == asterisk.placed.get());
                 phones.shortCalls(false);
 
