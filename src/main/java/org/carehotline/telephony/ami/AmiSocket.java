@@ -1,34 +1,24 @@
 package org.carehotline.telephony.ami;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.charset.StandardCharsets;
-import org.asteriskjava.util.SocketConnectionFacade;
+import org.carehotline.telephony.TextSocket;
 
 /**
- * The AMI connection's socket, ours rather than asterisk-java's for one setting: TCP_NODELAY.
- * The library's socket keeps Nagle's algorithm, so an action written while an earlier one is
- * unacknowledged waits for that acknowledgement, which the receiver may delay by up to 40 ms:
- * a wake-up sent right after another one reached the caller tens of milliseconds late. Lines
- * end with CR LF, as Asterisk writes them.
+ * The AMI connection's socket, ours rather than asterisk-java's for TCP_NODELAY (see
+ * {@link TextSocket}): the library's keeps Nagle's algorithm, so a wake-up written right after
+ * another action reached Asterisk only once that one was acknowledged. Lines end with CR LF,
+ * as Asterisk writes them.
  */
-final class AmiSocket implements SocketConnectionFacade {
+final class AmiSocket extends TextSocket {
 
-    private final Socket socket;
-    private final BufferedReader reader;
-    private final BufferedWriter writer;
+    private static final int BUFFER_CHARS = 8192;
+
     private final StringBuilder line = new StringBuilder(128);
 
     private AmiSocket(Socket socket) throws IOException {
-        this.socket = socket;
-        this.reader = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8));
-        this.writer = new BufferedWriter(new OutputStreamWriter(socket.getOutputStream(), StandardCharsets.UTF_8));
+        super(socket, BUFFER_CHARS);
     }
 
     /**
@@ -39,7 +29,6 @@ final class AmiSocket implements SocketConnectionFacade {
     static AmiSocket connect(String host, int port, int connectTimeoutMs, int readTimeoutMs) throws IOException {
         Socket socket = new Socket();
         try {
-            socket.setTcpNoDelay(true);
             socket.setSoTimeout(readTimeoutMs);
             socket.connect(new InetSocketAddress(host, port), connectTimeoutMs);
             return new AmiSocket(socket);
@@ -68,50 +57,5 @@ final class AmiSocket implements SocketConnectionFacade {
             }
             line.append((char) c);
         }
-    }
-
-    @Override
-    public void write(String s) throws IOException {
-        writer.write(s);
-    }
-
-    @Override
-    public void flush() throws IOException {
-        writer.flush();
-    }
-
-    @Override
-    public void close() throws IOException {
-        socket.close();
-    }
-
-    @Override
-    public boolean isConnected() {
-        return socket.isConnected() && !socket.isClosed();
-    }
-
-    /** For tests: whether small writes go out at once. */
-    boolean tcpNoDelay() throws IOException {
-        return socket.getTcpNoDelay();
-    }
-
-    @Override
-    public InetAddress getLocalAddress() {
-        return socket.getLocalAddress();
-    }
-
-    @Override
-    public int getLocalPort() {
-        return socket.getLocalPort();
-    }
-
-    @Override
-    public InetAddress getRemoteAddress() {
-        return socket.getInetAddress();
-    }
-
-    @Override
-    public int getRemotePort() {
-        return socket.getPort();
     }
 }
