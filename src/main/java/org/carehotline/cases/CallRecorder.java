@@ -93,6 +93,15 @@ public final class CallRecorder {
     }
 
     /** The offered counselor did not take the call (dial status NOANSWER, BUSY, CHANUNAVAIL, …). */
+    /**
+     * The caller hung up while the offered counselor's phone rang: the offer ends as
+     * {@code CANCEL}, which is not the counselor's miss.
+     */
+    public void recordCallerLeftWhileRinging(String contactId, String counselorId) {
+        contacts.setOfferOutcome(contactId, counselorId, "CANCEL");
+        contacts.log(contactId, clock.instant(), "caller hung up while " + counselorId + "'s phone rang");
+    }
+
     public void recordOfferMissed(String contactId, String counselorId, String dialStatus) {
         contacts.setOfferOutcome(contactId, counselorId, dialStatus);
         contacts.log(contactId, clock.instant(), counselorId + " did not answer: " + dialStatus);

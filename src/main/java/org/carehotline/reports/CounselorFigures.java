@@ -41,9 +41,11 @@ public final class CounselorFigures {
 
     /** Offers and misses per counselor, after the period's $match. */
     static List<Document> offerStages() {
-        // an offer still without an outcome (ringing, or its DialEnd was lost) is not counted as a miss
-        Document missed = new Document("$ne",
-                List.of(new Document("$ifNull", List.of("$offers.outcome", "ANSWER")), "ANSWER"));
+        // an offer still without an outcome (ringing, or its DialEnd was lost) is not counted as a
+        // miss, nor one the caller ended by hanging up while the phone rang (CANCEL)
+        Document outcome = new Document("$ifNull", List.of("$offers.outcome", "ANSWER"));
+        Document missed = new Document("$and", List.of(new Document("$ne", List.of(outcome, "ANSWER")),
+                new Document("$ne", List.of(outcome, "CANCEL"))));
         return List.of(new Document("$unwind", "$offers"), new Document("$group", new Document("_id", "$offers.counselorId")
                 .append("offers", new Document("$sum", 1))
                 .append("misses", new Document("$sum", new Document("$cond", List.of(missed, 1, 0))))));

@@ -121,6 +121,19 @@ class ServiceFiguresTest {
     }
 
     @Test
+    void anOfferTheCallerEndedByHangingUpWhileItRangIsNotTheCounselorsMiss() {
+        store.database().getCollection(CollectionNames.CONTACTS).insertMany(Calls.all(
+                // 22nd 14:00: c2's phone rang, the caller hung up (Dial status CANCEL)
+                Calls.startedAt("2026-11-22T06:30:00Z").offer("c2", "CANCEL").ended("ABANDONED", 30)));
+        ReportPeriod period = new ReportPeriod(LocalDate.of(2026, 11, 21), LocalDate.of(2026, 11, 22),
+                ReportPeriod.Bucket.DAY, SHANGHAI);
+        CounselorRow c2 = new CounselorFigures(store, java.time.Clock.systemUTC()).rows(period).stream()
+                .filter(r -> r.counselorId().equals("c2")).findFirst().orElseThrow();
+        assertEquals(2, c2.offers());
+        assertEquals(0, c2.misses());
+    }
+
+    @Test
     void theWholePageInOnePassGivesTheSameFiguresAsEachPartAlone() {
         ReportPeriod period = new ReportPeriod(LocalDate.of(2026, 11, 21), LocalDate.of(2026, 11, 22),
                 ReportPeriod.Bucket.HOUR, SHANGHAI);

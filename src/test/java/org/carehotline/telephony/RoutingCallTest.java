@@ -219,6 +219,30 @@ class RoutingCallTest {
     }
 
     @Test
+    void aCallerWhoHangsUpWhileThePhoneRingsCostsTheCounselorNoMiss() throws Exception {
+        hotline = servers.start(clock, Map.of(LI_WEI, "NOT_INUSE"));
+        for (int i = 0; i < 2; i++) { // two misses in a row would pause li.wei
+            FakeAgiCall call = hotline.call("1390000003" + i);
+            throughMenu(call, '3');
+            call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
+            call.expectAndReply("^EXEC \"Dial\" \"" + LI_WEI, AgiReplies.SUCCESS);
+            call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("CANCEL"));
+            call.expectAndReply("^GET VARIABLE \"ANSWEREDTIME\"", AgiReplies.variableUnset());
+            // the call is over: no second offer, no "trying the next counselor"
+            call.expectAndReply("^SET VARIABLE \"HOTLINE_RESULT\" \"done\"", "200 result=1");
+            call.hangup();
+            call.respondUntilClosed();
+        }
+
+        String liWei = hotline.counselorId("li.wei");
+        assertEquals(PresenceState.AVAILABLE, hotline.app.router().states().get(liWei));
+        RunningHotline.awaitCondition("the offer's outcome stored",
+                () -> contactOf("13900000031").offers().get(0).outcome().isPresent());
+        assertEquals(Optional.of("CANCEL"), contactOf("13900000031").offers().get(0).outcome());
+        assertEquals(1, contactOf("13900000031").offers().size());
+    }
+
+    @Test
     void aWaitingCallerWaitsInLongSlicesWhileAmiCanWakeThemAndShortOnesWhenItCannot() throws Exception {
         hotline = servers.start(clock, Map.of(WANG_FANG, "INUSE"), "--queue.announce-every-seconds=30",
                 "--queue.wait-slice-ms=20000", "--queue.wait-slice-without-ami-ms=1000");

@@ -28,6 +28,8 @@ public final class DialplanNames {
     public static final String VAR_HANGUPCAUSE = "HANGUPCAUSE";
     public static final String DIALSTATUS_BUSY = "BUSY";
     public static final String DIALSTATUS_NOANSWER = "NOANSWER";
+    /** Dial's status when the calling party hung up before anyone answered. */
+    public static final String DIALSTATUS_CANCEL = "CANCEL";
 
     /** Set by our scripts before returning: {@link #RESULT_DONE} or {@link #RESULT_FALLBACK}. */
     public static final String VAR_RESULT = "HOTLINE_RESULT";

@@ -196,6 +196,7 @@ final class InboundCallFlow {
         }
     }
 
+    /** Dials the offered counselor; true when the call is over (talked, or the caller hung up while it rang). */
     private boolean dial(Reservation r, QueueTicket ticket) throws AgiException {
         // nothing between the found counselor and the Dial waits for the database
         Instant offeredAt = clock.instant();
@@ -217,6 +218,13 @@ final class InboundCallFlow {
             Instant answeredAt = talkEndedAt.minusSeconds(outcome.answeredSeconds());
             records.write("the answer", () -> parts.recorder().recordAnswered(call.contactId(), r.counselorId(),
                     answeredAt));
+            return true;
+        }
+        if (DialplanNames.DIALSTATUS_CANCEL.equals(outcome.dialStatus())) {
+            // the caller hung up while the phone rang: not the counselor's miss, and nobody to requeue
+            parts.router().release(r.counselorId());
+            records.write("the hang-up while ringing", () -> parts.recorder().recordCallerLeftWhileRinging(
+                    call.contactId(), r.counselorId()));
             return true;
         }
         ticket.offerMissed(r.counselorId());
