@@ -28,7 +28,8 @@ record BenchOptions(
         int settleTimeoutS,
         double targetP99Ms,
         double targetHeapKb,
-        List<String> serverJvm) {
+        List<String> serverJvm,
+        boolean separateStore) {
 
     static final Map<String, String> DEFAULTS = new LinkedHashMap<>();
     static final Map<String, String> HELP = new LinkedHashMap<>();
@@ -53,6 +54,8 @@ record BenchOptions(
         option("target-p99-ms", "10", "target: decision latency p99 at most this");
         option("target-heap-kb", "64", "target: server heap per waiting call at most this");
         option("server-jvm", "-Xmx2g", "JVM options of the server process, separated by spaces");
+        option("store", "separate", "separate: the embedded store in a JVM of its own, reached by mongo.uri as the "
+                + "deployed MongoDB is (docker/); in-process: in the server's JVM, as the run command starts it");
     }
 
     private static void option(String key, String value, String help) {
@@ -106,7 +109,16 @@ record BenchOptions(
                 Integer.parseInt(values.get("settle-timeout")),
                 Double.parseDouble(values.get("target-p99-ms")),
                 Double.parseDouble(values.get("target-heap-kb")),
-                List.of(values.get("server-jvm").strip().split("\\s+")));
+                List.of(values.get("server-jvm").strip().split("\\s+")),
+                store(values.get("store")));
+    }
+
+    private static boolean store(String value) {
+        return switch (value) {
+            case "in-process" -> false;
+            case "separate" -> true;
+            default -> throw new IllegalArgumentException("--store must be in-process or separate, not '" + value + "'");
+        };
     }
 
     private static double[] range(String text) {
@@ -119,8 +131,9 @@ record BenchOptions(
     String describe() {
         return String.format(Locale.ROOT, "calls=%d counselors=%d ring=%s-%s s talk=%s-%s s warm-up=%d calls at %d/s "
                         + "ramp-rate=%d/s max-setup=%d duration=%d s compare=%s (%d s) wait-slice=%d ms announce-every=%d s "
-                        + "ami-events=%s server-jvm=%s",
+                        + "ami-events=%s server-jvm=%s store=%s",
                 calls, counselors, ringMinS, ringMaxS, talkMinS, talkMaxS, warmupCalls, arrivalRate, rampRate, maxSetup, durationS, compare,
-                compareDurationS, waitSliceMs, announceEverySeconds, amiEvents, String.join(" ", serverJvm));
+                compareDurationS, waitSliceMs, announceEverySeconds, amiEvents, String.join(" ", serverJvm),
+                separateStore ? "separate" : "in-process");
     }
 }

@@ -69,13 +69,18 @@ final class BenchRun {
             int agiPort = FreePorts.next();
             SimulatedAsterisk asterisk = new SimulatedAsterisk(agiPort, ami, phones, options.amiEvents());
             Path dataDir = Files.createDirectories(workDir.resolve(mode + "-data"));
-            List<String> args = List.of("--bench.mode=" + mode, "--bench.counselors=" + options.counselors(),
+            StoreProcess store = options.separateStore()
+                    ? StoreProcess.start(dataDir, workDir.resolve(mode + "-store.log")) : null;
+            List<String> args = new java.util.ArrayList<>(List.of("--bench.mode=" + mode, "--bench.counselors=" + options.counselors(),
                     "--http.host=127.0.0.1", "--http.port=" + FreePorts.next(), "--agi.bind=127.0.0.1",
                     "--agi.port=" + agiPort, "--ami.host=127.0.0.1", "--ami.port=" + ami.port(), "--ami.user=hotline",
                     "--ami.secret=secret", "--ami.reconnect-initial-ms=100", "--data.dir=" + dataDir, "--demo=false",
                     "--admin.password=bench-admin-1", "--routing.dialect-menu=", "--routing.wrap-up-seconds=0",
                     "--routing.overflow-after-seconds=7200", "--queue.wait-slice-ms=" + options.waitSliceMs(),
-                    "--queue.announce-every-seconds=" + options.announceEverySeconds());
+                    "--queue.announce-every-seconds=" + options.announceEverySeconds()));
+            if (store != null) {
+                args.add("--mongo.uri=" + store.uri());
+            }
             progress("starting the server (" + mode + ")");
             try (ServerProcess server = ServerProcess.start(options.serverJvm(), args,
                     workDir.resolve(mode + "-server.log"))) {
@@ -187,6 +192,10 @@ final class BenchRun {
                         asterisk.wakes.get(), asterisk.wakesLost.get(), asterisk.wakesNeverQueued.get(), asterisk.wakesUnknown.get(),
                         phones.doubleBooked.get(), asterisk.unexpected.get(), asterisk.errors.get(), List.copyOf(asterisk.samples),
                         asterisk.open.get(), last.get("sessions"), last.get("cpuMs"), server.problems(8));
+            } finally {
+                if (store != null) {
+                    store.close();
+                }
             }
         }
     }

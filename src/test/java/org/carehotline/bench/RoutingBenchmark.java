@@ -86,9 +86,11 @@ public final class RoutingBenchmark {
                 + "the numbers when above ~0.5)", loadBefore, Machine.loadAverage());
         line(r, "JDK:        %s", Machine.jdkAndOs());
         line(r, "parameters: %s", o.describe());
-        line(r, "setup:      server in a child JVM (real HotlineApp, embedded MongoDB in a temp folder, "
-                + "wrap-up 0 s, no dialect menu); simulated Asterisk (FastAGI callers, counselor phones, fake AMI) "
-                + "in this JVM; all on 127.0.0.1; wall time %.0f s", wall);
+        line(r, "setup:      server in a child JVM (real HotlineApp, wrap-up 0 s, no dialect menu); embedded MongoDB "
+                + "in a temp folder, %s; simulated Asterisk (FastAGI callers, counselor phones, fake AMI) "
+                + "in this JVM; all on 127.0.0.1; wall time %.0f s",
+                o.separateStore() ? "in a JVM of its own (as MongoDB runs beside the server when deployed)"
+                        : "in the server's JVM", wall);
         line(r, "");
         line(r, "--- the router alone (in this JVM: no AGI, AMI or database) ---");
         RouterProbe.run(o.calls(), o.counselors()); // warm-up
