@@ -129,7 +129,8 @@ public final class HotlineApp implements AutoCloseable {
                 DialplanNames.SCRIPT_INBOUND, new InboundScript(new InboundScript.Parts(recorder, router,
                         config.calls(), config.routing(), live, clock, virtualThreads, settings)),
                 DialplanNames.SCRIPT_CALLBACK, new CallbackScript(new CallbackScript.Parts(outcomes,
-                        config.calls().trunk(), followUpRules.workerRingSeconds(), followUpRules.callerId())),
+                        config.calls().trunk(), followUpRules.workerRingSeconds(), followUpRules.callerId(),
+                        clock)),
                 DialplanNames.SCRIPT_CHECKIN, new CheckinScript(new CheckinScript.Parts(outcomes, router,
                         config.calls(), config.routing().overflowAfterSeconds(), live, clock)));
         agi = new FastAgiService(config.agi(), scripts);

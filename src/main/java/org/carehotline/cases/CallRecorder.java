@@ -18,6 +18,8 @@ public final class CallRecorder {
     public static final String ON_CALL = "oncall";
     /** Who answered when a phone of the dialplan's fallback ring group took the call and we do not know whose. */
     public static final String FALLBACK_GROUP = "fallback-group";
+    /** Offer outcome when the caller hung up before the counselor's phone rang: not a miss. */
+    public static final String OFFER_NOT_RUNG = "NOT_RUNG";
 
     private final CallerRepository callers;
     private final CaseRepository cases;
@@ -80,11 +82,13 @@ public final class CallRecorder {
         contacts.log(contactId, at, "offered to " + counselorId + ": " + why);
     }
 
-    /** A phone rang for the call (seen on AMI): an offer, unless one to that counselor is still open. */
+    /**
+     * The offered counselor's phone began ringing (AMI DialBegin): marks the open offer. No offer
+     * is ever invented from AMI: a phone of the fallback ring group was not offered the call by
+     * routing, and may belong to someone signed out.
+     */
     public void recordRinging(String contactId, String counselorId, Instant at) {
-        if (contacts.addOfferUnlessOpen(contactId, counselorId, at)) {
-            contacts.log(contactId, at, "ringing " + counselorId + " (seen on AMI)");
-        }
+        contacts.markOfferRinging(contactId, counselorId, at);
     }
 
     /** Sets the outcome of an offer still open (seen on AMI); nothing if the script already did. */
@@ -100,6 +104,15 @@ public final class CallRecorder {
     public void recordCallerLeftWhileRinging(String contactId, String counselorId) {
         contacts.setOfferOutcome(contactId, counselorId, "CANCEL");
         contacts.log(contactId, clock.instant(), "caller hung up while " + counselorId + "'s phone rang");
+    }
+
+    /**
+     * The caller was gone before the offered counselor's phone rang (Dial saw a hung-up caller):
+     * the offer ends as {@link #OFFER_NOT_RUNG}, nobody's miss, and no phone is said to have rung.
+     */
+    public void recordCallerLeftBeforeRinging(String contactId, String counselorId) {
+        contacts.setOfferOutcome(contactId, counselorId, OFFER_NOT_RUNG);
+        contacts.log(contactId, clock.instant(), "caller hung up before " + counselorId + "'s phone rang");
     }
 
     public void recordOfferMissed(String contactId, String counselorId, String dialStatus) {
@@ -186,6 +199,30 @@ public final class CallRecorder {
     public void recordFallback(String contactId, String reason) {
         contacts.setDispositionIfUnset(contactId, Disposition.FALLBACK);
         contacts.log(contactId, clock.instant(), "sent to fallback: " + reason);
+    }
+
+    /**
+     * A call of the fallback group, from Asterisk's own record: becomes (or updates) the contact
+     * of that uniqueid, the inbound script's when it had made one, else a new one on the caller's
+     * case, with disposition FALLBACK, Asterisk's answer and end times and who answered. Never
+     * an offer. Safe to repeat: a second import finds the same contact and changes nothing.
+     *
+     * @param answeredBy the roster counselor whose phone answered, if any (else the group)
+     * @return the contact id
+     */
+    public String recordFallbackCall(FallbackCall call, Optional<String> answeredBy) {
+        String contactId = !call.contactId().isEmpty() && contacts.findById(call.contactId()).isPresent()
+                ? call.contactId()
+                : contactIdForChannel(call.uniqueId()).orElseGet(() -> startInbound(new IncomingCall(call.uniqueId(),
+                        call.channel(), call.callerNumber(), call.startedAt())).contactId());
+        recentCalls.put(call.uniqueId(), contactId);
+        if (contacts.setDispositionIfUnset(contactId, Disposition.FALLBACK)) {
+            contacts.log(contactId, call.startedAt(), "fallback group (AGISTATUS "
+                    + (call.agiStatus().isEmpty() ? "?" : call.agiStatus()) + "), recorded by Asterisk");
+        }
+        call.answeredAt().ifPresent(at -> recordAnswered(contactId, answeredBy.orElse(FALLBACK_GROUP), at));
+        call.endedAt().ifPresent(at -> recordEnded(contactId, at));
+        return contactId;
     }
 
     /** The contact of the call whose caller channel has this Asterisk uniqueid. */

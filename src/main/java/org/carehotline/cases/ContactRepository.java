@@ -5,6 +5,7 @@ import static com.mongodb.client.model.Filters.eq;
 import static com.mongodb.client.model.Filters.exists;
 import static com.mongodb.client.model.Filters.gte;
 import static com.mongodb.client.model.Filters.lt;
+import static com.mongodb.client.model.Filters.nin;
 import static com.mongodb.client.model.Updates.combine;
 import static com.mongodb.client.model.Updates.push;
 import static com.mongodb.client.model.Updates.set;
@@ -81,26 +82,45 @@ public final class ContactRepository {
      * index (offers are only ever appended), guarded by the counselor id at that index.
      */
     void setOfferOutcome(String contactId, String counselorId, String outcome) {
+        openOfferIndex(contactId, counselorId).ifPresent(i -> contacts.updateOne(
+                and(byId(contactId), eq("offers." + i + ".counselorId", counselorId)),
+                set("offers." + i + ".outcome", outcome)));
+    }
+
+    /** The index of the latest offer to this counselor that has no outcome yet. */
+    private java.util.OptionalInt openOfferIndex(String contactId, String counselorId) {
         Document contact = contacts.find(byId(contactId)).projection(new Document("offers", 1)).first();
-        if (contact == null) {
-            return;
-        }
-        List<Document> offers = contact.getList("offers", Document.class, List.of());
+        List<Document> offers = contact == null ? List.of() : contact.getList("offers", Document.class, List.of());
         for (int i = offers.size() - 1; i >= 0; i--) {
             Document offer = offers.get(i);
             if (counselorId.equals(offer.getString("counselorId")) && !offer.containsKey("outcome")) {
-                contacts.updateOne(and(byId(contactId), eq("offers." + i + ".counselorId", counselorId)),
-                        set("offers." + i + ".outcome", outcome));
-                return;
+                return java.util.OptionalInt.of(i);
             }
         }
+        return java.util.OptionalInt.empty();
     }
 
-    /** Records the answer if none was recorded; true when this call recorded it. */
+    /**
+     * Records the answer if none was recorded; true when this call recorded it. The disposition
+     * becomes ANSWERED unless the call went to the fallback group or asked for a call-back: those
+     * keep what happened to them, with who answered beside it.
+     */
     boolean setAnsweredIfUnset(String contactId, String counselorId, Instant answeredAt) {
-        return contacts.updateOne(and(byId(contactId), exists("answeredAt", false)),
-                combine(set("answeredAt", Date.from(answeredAt)), set("answeredBy", counselorId),
-                        set("disposition", Disposition.ANSWERED.name()))).getModifiedCount() == 1;
+        boolean first = contacts.updateOne(and(byId(contactId), exists("answeredAt", false)),
+                combine(set("answeredAt", Date.from(answeredAt)), set("answeredBy", counselorId)))
+                .getModifiedCount() == 1;
+        if (first) {
+            contacts.updateOne(and(byId(contactId), nin("disposition", List.of(Disposition.FALLBACK.name(),
+                    Disposition.CALLBACK_REQUESTED.name()))), set("disposition", Disposition.ANSWERED.name()));
+        }
+        return first;
+    }
+
+    /** Marks the open offer to this counselor as ringing (AMI DialBegin); no offer is added. */
+    void markOfferRinging(String contactId, String counselorId, Instant at) {
+        openOfferIndex(contactId, counselorId).ifPresent(i -> contacts.updateOne(
+                and(byId(contactId), eq("offers." + i + ".counselorId", counselorId),
+                        exists("offers." + i + ".rangAt", false)), set("offers." + i + ".rangAt", Date.from(at))));
     }
 
     /**
@@ -123,9 +143,10 @@ public final class ContactRepository {
                 combine(updates)).getModifiedCount() == 1;
     }
 
-    /** Sets the disposition unless one is already set (an answered call stays answered). */
-    void setDispositionIfUnset(String contactId, Disposition disposition) {
-        contacts.updateOne(and(byId(contactId), exists("disposition", false)), set("disposition", disposition.name()));
+    /** Sets the disposition unless one is already set (an answered call stays answered); true when set. */
+    boolean setDispositionIfUnset(String contactId, Disposition disposition) {
+        return contacts.updateOne(and(byId(contactId), exists("disposition", false)),
+                set("disposition", disposition.name())).getModifiedCount() == 1;
     }
 
     /** Appends a line to the contact's log: what the server did and why, for "why did this caller wait". */

@@ -117,7 +117,9 @@ public record HotlineConfig(
                         s.integer("routing.widen-skill-after-seconds", 0, 3600),
                         s.integer("routing.overflow-after-seconds", 10, 7200),
                         s.integer("routing.wrap-up-seconds", 0, 600),
-                        s.integer("routing.max-consecutive-misses", 1, 100)),
+                        s.integer("routing.max-consecutive-misses", 1, 100),
+                        s.integer("routing.missed-retry-seconds", 0, 3600),
+                        s.integer("routing.ringing-timeout-seconds", 10, 600)),
                 new ReportConfig(s.integer("reports.short-abandon-seconds", 0, 600),
                         s.integer("reports.service-level-seconds", 1, 3600)),
                 FollowUpSettings.read(s, calls.zone()));

@@ -26,7 +26,7 @@ public final class CounselorLine {
     public Optional<Reservation> reserve(FollowUp f) {
         CallNeeds needs = new CallNeeds(f.category().orElse(Category.PSYCHOLOGICAL_SUPPORT), f.dialect(), f.highRisk(),
                 Optional.empty());
-        return router.reserveForFollowUp(needs, f.pooled() ? Set.of() : Set.of(f.assignee()));
+        return router.reserveForFollowUp(needs, f.pooled() ? Set.of() : Set.of(f.assignee()), callKey(f.id()));
     }
 
     /** True when the counselor is signed in and not offline (on a call, in wrap-up, paused or free). */
@@ -35,15 +35,21 @@ public final class CounselorLine {
         return state != null && state != PresenceState.OFFLINE;
     }
 
-    public void released(String counselorId, boolean missed) {
-        router.releaseFollowUp(counselorId, missed);
+    /** The hold for this follow-up ends without a talk; {@code missed}: their phone rang unanswered. */
+    public void released(String counselorId, String followUpId, boolean missed) {
+        router.releaseFollowUp(counselorId, callKey(followUpId), missed);
     }
 
-    public void answered(String counselorId) {
-        router.answered(counselorId);
+    public void answered(String counselorId, String followUpId) {
+        router.answered(counselorId, callKey(followUpId));
     }
 
-    public void ended(String counselorId, Duration talk) {
-        router.callEnded(counselorId, talk);
+    public void ended(String counselorId, String followUpId, Duration talk) {
+        router.callEnded(counselorId, callKey(followUpId), talk);
+    }
+
+    /** The router's key of a follow-up's call: holds for it are released only by it. */
+    static String callKey(String followUpId) {
+        return "followup:" + followUpId;
     }
 }

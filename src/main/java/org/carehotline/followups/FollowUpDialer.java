@@ -86,7 +86,7 @@ public final class FollowUpDialer implements FollowUpDispatcher {
                 r.counselorId(), now);
         cases.recordContact(f.caseId(), now);
         if (!followUps.markDialing(token, r.counselorId(), contactId)) {
-            line.released(r.counselorId(), false);
+            line.released(r.counselorId(), f.id(), false);
             contacts.finish(contactId, "claim_lost", null, null, 0, now, "claim lapsed before dialing");
             return;
         }
@@ -96,7 +96,7 @@ public final class FollowUpDialer implements FollowUpDispatcher {
                     r.endpoint(), f.phone(), rules.counselorRingSeconds()));
         } catch (OutboundDialer.DialException e) {
             log.warn("Follow-up {} not dialed: {}", f.id(), e.getMessage());
-            line.released(r.counselorId(), false);
+            line.released(r.counselorId(), f.id(), false);
             outcomes.record(f.id(), token, Outcome.NOT_DIALED, Optional.of(r.counselorId()), 0, e.getMessage());
         }
     }

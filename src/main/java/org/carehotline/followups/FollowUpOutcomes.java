@@ -46,7 +46,7 @@ public final class FollowUpOutcomes implements DialReports {
     public Optional<ActiveCall> counselorAnswered(String followUpId, String token) {
         Optional<ActiveCall> call = active(followUpId, token);
         call.ifPresent(c -> c.counselorId().ifPresent(counselor -> {
-            line.answered(counselor);
+            line.answered(counselor, followUpId);
             contacts.counselorAnswered(c.contactId(), counselor, clock.instant());
             live.callAnswered(counselor, c.contactId());
         }));
@@ -60,7 +60,7 @@ public final class FollowUpOutcomes implements DialReports {
 
     /** The worker's leg ended: the outcome, and the counselor is free after wrap-up. */
     public void callEnded(ActiveCall call, Outcome outcome, long talkSeconds, String detail) {
-        call.counselorId().ifPresent(c -> line.ended(c, Duration.ofSeconds(talkSeconds)));
+        call.counselorId().ifPresent(c -> line.ended(c, call.followUpId(), Duration.ofSeconds(talkSeconds)));
         record(call.followUpId(), call.claimToken(), outcome, call.counselorId(), talkSeconds, detail);
     }
 
@@ -79,7 +79,7 @@ public final class FollowUpOutcomes implements DialReports {
         if (contacts.counselorHasAnswered(order.contactId())) {
             return; // a late watchdog: the script has the call and reports it
         }
-        line.released(order.counselorId(), noAnswer);
+        line.released(order.counselorId(), order.followUpId(), noAnswer);
         record(order.followUpId(), order.claimToken(), Outcome.COUNSELOR_NO_ANSWER, Optional.of(order.counselorId()),
                 0, "counselor's phone: " + reason);
     }

@@ -8,12 +8,19 @@ import org.carehotline.counselors.Counselor;
  * console, the call routing gave them, when their wrap-up ends, since when they have been
  * idle, and how many offers in a row they missed. {@link #state(Instant)} derives the one
  * presence state from all of it.
+ *
+ * <p>An assignment (ringing, on a call) belongs to one call, {@code callKey}, set at
+ * {@code assignedAt}: only that call's end or release clears it. A phone busy with anything
+ * else (an internal call, a ring-group answer, a transfer) shows as on a call through its
+ * device state alone, and is free again when Asterisk says the phone is idle.
  */
 public record CounselorStatus(
         Counselor counselor,
         DeviceState device,
         ConsoleStatus console,
         Assignment assignment,
+        String callKey,
+        Instant assignedAt,
         Instant wrapUpUntil,
         Instant idleSince,
         int consecutiveMisses) {
@@ -22,14 +29,15 @@ public record CounselorStatus(
     public enum Assignment { NONE, RINGING, ON_CALL }
 
     static CounselorStatus initial(Counselor counselor, Instant now) {
-        return new CounselorStatus(counselor, DeviceState.UNKNOWN, ConsoleStatus.READY, Assignment.NONE, now, now, 0);
+        return new CounselorStatus(counselor, DeviceState.UNKNOWN, ConsoleStatus.READY, Assignment.NONE, "", now, now,
+                now, 0);
     }
 
     public PresenceState state(Instant now) {
         if (!counselor.takesCalls() || !console.signedIn() || !device.signedIn()) {
             return PresenceState.OFFLINE;
         }
-        if (assignment == Assignment.RINGING) {
+        if (assignment == Assignment.RINGING && (device == DeviceState.NOT_INUSE || device == DeviceState.RINGING)) {
             return PresenceState.RINGING;
         }
         if (assignment == Assignment.ON_CALL || device != DeviceState.NOT_INUSE) {
@@ -47,47 +55,85 @@ public record CounselorStatus(
     }
 
     CounselorStatus withCounselor(Counselor newCounselor) {
-        return new CounselorStatus(newCounselor, device, console, assignment, wrapUpUntil, idleSince,
+        return new CounselorStatus(newCounselor, device, console, assignment, callKey, assignedAt, wrapUpUntil, idleSince,
                 consecutiveMisses);
     }
 
     CounselorStatus withDevice(DeviceState newDevice) {
-        return new CounselorStatus(counselor, newDevice, console, assignment, wrapUpUntil, idleSince,
+        return new CounselorStatus(counselor, newDevice, console, assignment, callKey, assignedAt, wrapUpUntil, idleSince,
                 consecutiveMisses);
     }
 
     CounselorStatus withConsole(ConsoleStatus newConsole) {
-        return new CounselorStatus(counselor, device, newConsole, assignment, wrapUpUntil, idleSince,
+        return new CounselorStatus(counselor, device, newConsole, assignment, callKey, assignedAt, wrapUpUntil, idleSince,
                 consecutiveMisses);
     }
 
-    CounselorStatus ringing() {
-        return new CounselorStatus(counselor, device, console, Assignment.RINGING, wrapUpUntil, idleSince,
+    /** True while the counselor is held (ringing or talking) for this call. */
+    public boolean heldFor(String call) {
+        return assignment != Assignment.NONE && callKey.equals(call);
+    }
+
+    CounselorStatus ringing(String call, Instant at) {
+        return new CounselorStatus(counselor, device, console, Assignment.RINGING, call, at, wrapUpUntil, idleSince,
                 consecutiveMisses);
     }
 
-    CounselorStatus answered() {
-        return new CounselorStatus(counselor, device, console, Assignment.ON_CALL, wrapUpUntil, idleSince, 0);
+    /** Talking on the call they were held for; any other call's answer changes nothing. */
+    CounselorStatus answered(String call) {
+        if (!heldFor(call)) {
+            return this;
+        }
+        return new CounselorStatus(counselor, device, console, Assignment.ON_CALL, call, assignedAt, wrapUpUntil,
+                idleSince, 0);
     }
 
     /** Missed an offer: free again, keeping their place in the idle order, one more miss counted. */
-    CounselorStatus missed() {
-        return new CounselorStatus(counselor, device, console, Assignment.NONE, wrapUpUntil, idleSince,
-                consecutiveMisses + 1);
+    CounselorStatus missed(String call) {
+        if (!heldFor(call)) {
+            return this;
+        }
+        return new CounselorStatus(counselor, device, console, Assignment.NONE, "", assignedAt, wrapUpUntil,
+                idleSince, consecutiveMisses + 1);
     }
 
     /** An offer withdrawn before the phone was dialed (the caller left): free again, no miss counted. */
-    CounselorStatus released() {
-        return new CounselorStatus(counselor, device, console, Assignment.NONE, wrapUpUntil, idleSince,
-                consecutiveMisses);
+    CounselorStatus released(String call) {
+        if (!heldFor(call)) {
+            return this;
+        }
+        return new CounselorStatus(counselor, device, console, Assignment.NONE, "", assignedAt, wrapUpUntil,
+                idleSince, consecutiveMisses);
+    }
+
+    /**
+     * Asterisk says the phone is idle again after a call: a talk routing placed is over, so the
+     * wrap-up starts now (the session's own end report then changes nothing).
+     */
+    CounselorStatus phoneHungUp(DeviceState before, Instant wrapUpEnds) {
+        boolean wasBusy = before == DeviceState.INUSE || before == DeviceState.BUSY || before == DeviceState.ONHOLD
+                || before == DeviceState.RINGINUSE;
+        if (assignment == Assignment.ON_CALL && wasBusy && device == DeviceState.NOT_INUSE) {
+            return callEnded(callKey, wrapUpEnds);
+        }
+        return this;
+    }
+
+    /** A ringing hold older than {@code timeout}: nothing dialed or answered it, so it is released. */
+    boolean ringingExpired(Instant now, java.time.Duration timeout) {
+        return assignment == Assignment.RINGING && !assignedAt.plus(timeout).isAfter(now);
     }
 
     CounselorStatus withMissesCleared() {
-        return new CounselorStatus(counselor, device, console, assignment, wrapUpUntil, idleSince, 0);
+        return new CounselorStatus(counselor, device, console, assignment, callKey, assignedAt, wrapUpUntil, idleSince, 0);
     }
 
-    /** A call ended at {@code at}: wrap-up until {@code wrapUpUntil}, idle from then. */
-    CounselorStatus callEnded(Instant wrapUpEnds) {
-        return new CounselorStatus(counselor, device, console, Assignment.NONE, wrapUpEnds, wrapUpEnds, 0);
+    /** The call they were held for ended: wrap-up until {@code wrapUpEnds}, idle from then. */
+    CounselorStatus callEnded(String call, Instant wrapUpEnds) {
+        if (!heldFor(call)) {
+            return this;
+        }
+        return new CounselorStatus(counselor, device, console, Assignment.NONE, "", assignedAt, wrapUpEnds,
+                wrapUpEnds, 0);
     }
 }

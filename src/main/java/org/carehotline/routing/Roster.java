@@ -84,6 +84,10 @@ final class Roster {
         return idForEndpoint(endpoint).map(id -> byId.get(id).counselor());
     }
 
+    Optional<CounselorStatus> status(String counselorId) {
+        return Optional.ofNullable(byId.get(counselorId));
+    }
+
     Collection<CounselorStatus> statuses() {
         return byId.values();
     }

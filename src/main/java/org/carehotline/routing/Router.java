@@ -69,13 +69,17 @@ public final class Router {
         after(woken);
     }
 
-    /** Asterisk reported a phone's state; devices of no counselor are ignored. */
+    /**
+     * Asterisk reported a phone's state; devices of no counselor are ignored. A phone idle again
+     * after a call routing placed ends that talk (wrap-up from now), whatever the session reports.
+     */
     public void deviceStateChanged(String device, DeviceState state) {
         Optional<String> id;
         synchronized (this) {
             id = roster.idForEndpoint(device);
         }
-        id.ifPresent(counselorId -> update(counselorId, s -> s.withDevice(state)));
+        Instant wrapUpEnds = clock.instant().plusSeconds(rules.wrapUpSeconds());
+        id.ifPresent(counselorId -> update(counselorId, s -> s.withDevice(state).phoneHungUp(s.device(), wrapUpEnds)));
     }
 
     /** The counselor signed in on the console (ready for calls once their phone is registered). */
@@ -98,10 +102,11 @@ public final class Router {
 
     /**
      * The call a counselor was held for went away before they answered (the caller hung up
-     * while their phone rang): free again at once, no miss counted.
+     * while their phone rang, the session died): free again at once, no miss counted. Nothing
+     * happens if the counselor is no longer held for this reservation's call.
      */
-    public void release(String counselorId) {
-        update(counselorId, CounselorStatus::released);
+    public void release(Reservation reservation) {
+        update(reservation.counselorId(), s -> s.released(reservation.callKey()));
     }
 
     /**
@@ -114,21 +119,42 @@ public final class Router {
     }
 
     /** The counselor answered the call they were offered. */
-    public void answered(String counselorId) {
-        update(counselorId, CounselorStatus::answered);
+    public void answered(Reservation reservation) {
+        answered(reservation.counselorId(), reservation.callKey());
     }
 
     /**
-     * The counselor's call ended: wrap-up, then free. The handle time feeds the expected-wait
-     * estimate.
+     * Asterisk says the counselor's phone answered {@code callKey} (AMI DialEnd or BridgeEnter):
+     * on a call, if that is the call they are held for. Any other call (an internal call, a
+     * ring-group answer, a late event of an ended call) changes nothing here: the phone's
+     * device state shows them busy while it lasts.
      */
-    public void callEnded(String counselorId, Duration handleTime) {
+    public void answered(String counselorId, String callKey) {
+        update(counselorId, s -> s.answered(callKey));
+    }
+
+    /**
+     * The call the counselor was held for ended: wrap-up, then free. The handle time feeds the
+     * expected-wait estimate. Nothing happens to a counselor held for another call.
+     */
+    public void callEnded(Reservation reservation, Duration handleTime) {
+        callEnded(reservation.counselorId(), reservation.callKey(), handleTime);
+    }
+
+    /** {@link #callEnded(Reservation, Duration)} for a hold known by its counselor and call. */
+    public void callEnded(String counselorId, String callKey, Duration handleTime) {
         synchronized (this) {
             if (!handleTime.isZero()) {
                 averageHandleSeconds += HANDLE_TIME_WEIGHT * (handleTime.toSeconds() - averageHandleSeconds);
             }
         }
-        update(counselorId, s -> s.callEnded(clock.instant().plusSeconds(rules.wrapUpSeconds())));
+        Instant wrapUpEnds = clock.instant().plusSeconds(rules.wrapUpSeconds());
+        update(counselorId, s -> s.callEnded(callKey, wrapUpEnds));
+    }
+
+    /** True while the counselor is held (ringing or talking) for this call. */
+    public synchronized boolean heldFor(String counselorId, String callKey) {
+        return roster.status(counselorId).filter(s -> s.heldFor(callKey)).isPresent();
     }
 
     /** The counselor whose phone is this endpoint or one of its channels ({@code PJSIP/6001-0000002a}). */
@@ -173,13 +199,28 @@ public final class Router {
         return views;
     }
 
-    /** Matches waiting calls whose situation changed with time alone (wrap-up ended, waits widened). */
+    /**
+     * Matches waiting calls whose situation changed with time alone (wrap-up ended, waits
+     * widened, a miss old enough to retry), after releasing ringing holds that timed out.
+     */
     public void tick() {
         List<WaitingCall> woken;
         synchronized (this) {
+            releaseExpiredRinging();
             woken = matchLocked();
         }
         after(woken);
+    }
+
+    /** A hold no Dial followed (its session died between the offer and the Dial) ends here. */
+    private void releaseExpiredRinging() {
+        Instant now = clock.instant();
+        Duration timeout = Duration.ofSeconds(rules.ringingTimeoutSeconds());
+        for (CounselorStatus s : roster.copy()) {
+            if (s.ringingExpired(now, timeout)) {
+                roster.update(s.counselor().id(), held -> held.released(s.callKey()));
+            }
+        }
     }
 
     /** Runs {@link #tick()} every {@code period} on the given scheduler until it is shut down. */
@@ -189,11 +230,24 @@ public final class Router {
 
     synchronized Optional<Reservation> takeOffer(WaitingCall call) {
         Optional<Reservation> offer = call.offer;
+        if (offer.isPresent() && !heldFor(offer.get())) {
+            // the hold timed out before the session looked: back in line for the next fit
+            call.offer = Optional.empty();
+            if (call.queued) {
+                queue.add(call);
+            }
+            return Optional.empty();
+        }
         if (offer.isPresent()) {
             // the session now owns the reservation; the call is out of the queue while it rings
             call.offer = Optional.empty();
+            call.taken = offer;
         }
         return offer;
+    }
+
+    private boolean heldFor(Reservation r) {
+        return roster.status(r.counselorId()).filter(s -> s.heldFor(r.callKey())).isPresent();
     }
 
     private synchronized boolean offerUntaken(WaitingCall call) {
@@ -244,12 +298,9 @@ public final class Router {
     void offerMissed(WaitingCall call, String counselorId) {
         List<WaitingCall> woken;
         synchronized (this) {
-            call.tried.add(counselorId);
-            roster.update(counselorId, s -> {
-                CounselorStatus missed = s.missed();
-                return missed.consecutiveMisses() >= rules.maxConsecutiveMisses()
-                        ? missed.withConsole(ConsoleStatus.paused(ConsoleStatus.MISSED_CALLS)) : missed;
-            });
+            call.tried.put(counselorId, clock.instant());
+            call.taken = Optional.empty();
+            roster.update(counselorId, s -> missed(s, call.callId));
             if (call.queued) {
                 queue.add(call);
             }
@@ -276,9 +327,12 @@ public final class Router {
         synchronized (this) {
             queue.remove(call);
             call.queued = false;
-            // an offer the session never took: the counselor is free again, no miss counted
-            call.offer.ifPresent(r -> roster.update(r.counselorId(), CounselorStatus::released));
+            // an offer never taken, or taken and never answered (the session died before or
+            // during the Dial): the counselor is free again, no miss counted
+            call.offer.or(() -> call.taken).ifPresent(r -> roster.update(r.counselorId(),
+                    s -> s.released(r.callKey())));
             call.offer = Optional.empty();
+            call.taken = Optional.empty();
             woken = matchLocked();
         }
         after(woken);
@@ -294,10 +348,12 @@ public final class Router {
      *
      * @param onlyThese the counselors who may take it (a named owner); empty: anyone fitting by
      *                  the routing policy. A named counselor needs only to be available.
+     * @param callKey   the call the hold belongs to ({@code followup:<id>})
      * @return the held counselor, now RINGING; release with {@link #releaseFollowUp} or, once
      *         they answered, {@link #answered} and {@link #callEnded}
      */
-    public Optional<Reservation> reserveForFollowUp(CallNeeds needs, java.util.Set<String> onlyThese) {
+    public Optional<Reservation> reserveForFollowUp(CallNeeds needs, java.util.Set<String> onlyThese,
+                                                    String callKey) {
         List<WaitingCall> woken;
         Optional<Reservation> held = Optional.empty();
         synchronized (this) {
@@ -312,9 +368,9 @@ public final class Router {
                         : free.stream().findFirst().map(s -> new RoutingPolicy.Choice(s, "assigned counselor"));
                 if (choice.isPresent()) {
                     Counselor chosen = choice.get().status().counselor();
-                    roster.put(choice.get().status().ringing());
+                    roster.put(choice.get().status().ringing(callKey, now));
                     held = Optional.of(new Reservation(chosen.id(), chosen.endpoint(), chosen.displayName(),
-                            choice.get().reason()));
+                            choice.get().reason(), callKey));
                 }
             }
         }
@@ -327,15 +383,15 @@ public final class Router {
      * ({@code missed} false) or their phone rang unanswered ({@code missed} true: counted like a
      * missed inbound offer).
      */
-    public void releaseFollowUp(String counselorId, boolean missed) {
-        update(counselorId, s -> {
-            if (!missed) {
-                return s.released();
-            }
-            CounselorStatus m = s.missed();
-            return m.consecutiveMisses() >= rules.maxConsecutiveMisses()
-                    ? m.withConsole(ConsoleStatus.paused(ConsoleStatus.MISSED_CALLS)) : m;
-        });
+    public void releaseFollowUp(String counselorId, String callKey, boolean missed) {
+        update(counselorId, s -> missed ? missed(s, callKey) : s.released(callKey));
+    }
+
+    /** One more miss for the counselor held for {@code callKey}; paused after too many in a row. */
+    private CounselorStatus missed(CounselorStatus s, String callKey) {
+        CounselorStatus m = s.missed(callKey);
+        return m != s && m.consecutiveMisses() >= rules.maxConsecutiveMisses()
+                ? m.withConsole(ConsoleStatus.paused(ConsoleStatus.MISSED_CALLS)) : m;
     }
 
     private static boolean couldTake(CounselorStatus s, WaitingCall call) {
@@ -372,16 +428,15 @@ public final class Router {
                     && offered.contains(org.carehotline.cases.Category.PSYCHOLOGICAL_SUPPORT))) {
                 continue;
             }
-            Optional<RoutingPolicy.Choice> choice = policy.choose(call.needs, Duration.between(call.arrivedAt, now),
-                    roster.statuses(), call.tried, now);
+            Optional<RoutingPolicy.Choice> choice = choose(call, now);
             if (choice.isEmpty()) {
                 continue;
             }
             Counselor chosen = choice.get().status().counselor();
-            roster.put(choice.get().status().ringing());
-            call.tried.add(chosen.id());
+            roster.put(choice.get().status().ringing(call.callId, now));
+            call.tried.put(chosen.id(), now);
             call.offer = Optional.of(new Reservation(chosen.id(), chosen.endpoint(), chosen.displayName(),
-                    choice.get().reason()));
+                    choice.get().reason(), call.callId));
             queue.remove(call);
             woken.add(call);
             if (!roster.anyAvailable(now)) {
@@ -390,6 +445,30 @@ public final class Router {
             offered = availableSkills(now);
         }
         return woken;
+    }
+
+    /**
+     * The best counselor not yet tried for this call; when every fit was tried, one whose offer
+     * is at least {@code missedRetrySeconds} old may have it again, so nobody waits for the
+     * overflow while a fitting counselor shows available.
+     */
+    private Optional<RoutingPolicy.Choice> choose(WaitingCall call, Instant now) {
+        Duration waited = Duration.between(call.arrivedAt, now);
+        Optional<RoutingPolicy.Choice> choice = policy.choose(call.needs, waited, roster.statuses(),
+                call.tried.keySet(), now);
+        if (choice.isPresent() || call.tried.isEmpty()) {
+            return choice;
+        }
+        Instant retryBefore = now.minusSeconds(rules.missedRetrySeconds());
+        java.util.Set<String> recent = new java.util.HashSet<>();
+        call.tried.forEach((id, at) -> {
+            if (at.isAfter(retryBefore)) {
+                recent.add(id);
+            }
+        });
+        return recent.size() == call.tried.size() ? Optional.empty()
+                : policy.choose(call.needs, waited, roster.statuses(), recent, now)
+                        .map(c -> new RoutingPolicy.Choice(c.status(), c.reason() + "; offered again after a miss"));
     }
 
     private java.util.Set<org.carehotline.cases.Category> availableSkills(Instant now) {

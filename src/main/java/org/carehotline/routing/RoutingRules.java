@@ -13,6 +13,9 @@ package org.carehotline.routing;
  * @param overflowAfterSeconds     after this wait, the call leaves the queue for the overflow
  * @param wrapUpSeconds            after a call, seconds before the counselor is offered the next one
  * @param maxConsecutiveMisses     missed offers in a row before routing pauses the counselor ("missed calls")
+ * @param missedRetrySeconds       a counselor who missed a call may be offered it again after this, or at once
+ *                                 when every other fit was tried
+ * @param ringingTimeoutSeconds    a counselor held ringing this long with no Dial answered is released
  */
 public record RoutingRules(
         boolean preferPreviousCounselor,
@@ -24,10 +27,12 @@ public record RoutingRules(
         int widenSkillAfterSeconds,
         int overflowAfterSeconds,
         int wrapUpSeconds,
-        int maxConsecutiveMisses) {
+        int maxConsecutiveMisses,
+        int missedRetrySeconds,
+        int ringingTimeoutSeconds) {
 
     /** The defaults of hotline-defaults.properties, for tests and tools. */
     public static RoutingRules defaults() {
-        return new RoutingRules(true, 60, true, true, 2, 90, 180, 600, 30, 2);
+        return new RoutingRules(true, 60, true, true, 2, 90, 180, 600, 30, 2, 60, 60);
     }
 }

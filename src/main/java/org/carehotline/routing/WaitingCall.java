@@ -1,9 +1,9 @@
 package org.carehotline.routing;
 
 import java.time.Instant;
-import java.util.HashSet;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /** A call in the queue. Mutable, guarded by the {@link Router}'s lock. */
 final class WaitingCall {
@@ -12,9 +12,12 @@ final class WaitingCall {
     final String channel;
     final Instant arrivedAt;
     final long sequence;
-    final Set<String> tried = new HashSet<>();
+    /** Counselors offered this call, with when they were offered it (or missed it). */
+    final Map<String, Instant> tried = new HashMap<>();
     CallNeeds needs;
     Optional<Reservation> offer = Optional.empty();
+    /** The offer the session took and has not yet dialed to an answer or a miss. */
+    Optional<Reservation> taken = Optional.empty();
     boolean queued = true;
 
     WaitingCall(String callId, String channel, CallNeeds needs, Instant arrivedAt, long sequence) {

@@ -14,6 +14,7 @@ import org.carehotline.counselors.Role;
 import org.carehotline.live.LiveFeed;
 import org.carehotline.routing.CallNeeds;
 import org.carehotline.routing.CallWaker;
+import org.carehotline.routing.CounselorStatus;
 import org.carehotline.routing.DeviceState;
 import org.carehotline.routing.QueueTicket;
 import org.carehotline.routing.Router;
@@ -36,7 +37,8 @@ final class RouterProbe {
         RoutingRules rules = new RoutingRules(defaults.preferPreviousCounselor(),
                 defaults.previousCounselorWaitSeconds(), defaults.preferDialect(), defaults.preferHigherSkill(),
                 defaults.minSkillLevel(), defaults.widenDialectAfterSeconds(), defaults.widenSkillAfterSeconds(),
-                7200, 0, defaults.maxConsecutiveMisses());
+                7200, 0, defaults.maxConsecutiveMisses(), defaults.missedRetrySeconds(),
+                defaults.ringingTimeoutSeconds());
         Router router = new Router(Clock.systemUTC(), rules, CallWaker.NONE, LiveFeed.NONE);
         List<Counselor> roster = new ArrayList<>();
         for (int i = 0; i < counselorCount; i++) {
@@ -89,8 +91,12 @@ final class RouterProbe {
         int rounds = Math.min(5000, Math.max(1000, counselorCount * 5));
         LatencyRecorder free = new LatencyRecorder("call ended -> offer (callEnded + match)", rounds);
         for (int i = 0; i < rounds; i++) {
+            String counselor = "c" + (i % counselorCount);
+            // the call the counselor is held for (looked up outside the timed part)
+            String heldFor = router.snapshot().stream().filter(s -> s.counselor().id().equals(counselor))
+                    .map(CounselorStatus::callKey).findFirst().orElse("");
             long t = System.nanoTime();
-            router.callEnded("c" + (i % counselorCount), Duration.ofSeconds(60));
+            router.callEnded(counselor, heldFor, Duration.ofSeconds(60));
             free.record(System.nanoTime() - t);
             router.enqueue("call-" + n, "PJSIP/trunk-" + n, needs);
             n++;

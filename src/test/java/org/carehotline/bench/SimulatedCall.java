@@ -177,9 +177,15 @@ final class SimulatedCall {
         } else if (command.startsWith("EXEC")) {
             send(SUCCESS); // StartMusicOnHold, StopMusicOnHold
         } else if (command.startsWith("GET VARIABLE \"DIALSTATUS\"")) {
+            if (!dialStatus.equals("ANSWER")) {
+                dialOver(); // the script reads nothing more about an unanswered Dial
+            }
             send(bytes(dialStatus.isEmpty() ? "200 result=0\n" : "200 result=1 (" + dialStatus + ")\n"));
-        } else if (command.startsWith("GET VARIABLE \"ANSWEREDTIME\"")) {
-            answeredTime();
+        } else if (command.startsWith("GET VARIABLE \"HOTLINE_ANSWERED_AT\"")) {
+            dialOver();
+            long answeredAtMs = System.currentTimeMillis() - answeredSeconds * 1000L;
+            send(bytes(String.format(java.util.Locale.ROOT, "200 result=1 (%d.%03d)%n", answeredAtMs / 1000,
+                    answeredAtMs % 1000)));
         } else if (command.startsWith("GET VARIABLE")) {
             send(SUCCESS);
         } else {
@@ -311,12 +317,12 @@ final class SimulatedCall {
     }
 
     /** The last reply of a Dial: from this moment the counselor is free (Asterisk's view). */
-    private void answeredTime() throws IOException {
+    /** The Dial is over: the counselor's phone is free again (the simulated Asterisk's DeviceStateChange). */
+    private void dialOver() {
         if (dialed >= 0 && asterisk.waiting.get() > 0) {
             asterisk.counselors.markFree(dialed, SimulatedCounselors.FREE_CALL_ENDED);
         }
         dialed = -1;
-        send(bytes(dialStatus.equals("ANSWER") ? "200 result=1 (" + answeredSeconds + ")\n" : "200 result=0\n"));
     }
 
     /** res_agi on hangup: the running command fails, then HANGUP; later commands get 511 unless allowed. */
@@ -361,7 +367,7 @@ final class SimulatedCall {
                 + "agi_language: en\n"
                 + "agi_type: PJSIP\n"
                 + "agi_uniqueid: " + uniqueId + "\n"
-                + "agi_version: 20.5.0\n"
+                + "agi_version: 22.9.0\n"
                 + "agi_callerid: " + callerNumber + "\n"
                 + "agi_calleridname: unknown\n"
                 + "agi_callingpres: 0\n"

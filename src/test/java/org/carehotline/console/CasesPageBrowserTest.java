@@ -34,7 +34,7 @@ class CasesPageBrowserTest {
                 .callerIdName("<script>alert(1)</script>").connect();
         call.on("^STREAM FILE \"hotline/welcome\"", AgiReplies.streamInterruptedBy('1'))
                 .on("DIALSTATUS", AgiReplies.variable("ANSWER"))
-                .on("ANSWEREDTIME", AgiReplies.variable("95"))
+                .on("HOTLINE_ANSWERED_AT", AgiReplies.answeredAt(clock.instant().minusSeconds(95)))
                 .on("^SET VARIABLE", "200 result=1");
         call.respondUntilClosed();
 

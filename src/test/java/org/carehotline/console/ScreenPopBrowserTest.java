@@ -59,7 +59,7 @@ class ScreenPopBrowserTest {
             ConsolePages.awaitText(ringing, By.id("presence"), "振铃中");
             supervisor.screenshot("board-ringing");
 
-            Calls.answerAndFinish(call, 42);
+            Calls.answerAndFinish(call, hotline.clock, 42);
             ConsolePages.awaitText(supervisor, By.id("fig-calls"), "1");
             ringing.driver.navigate().refresh();
             ConsolePages.awaitText(ringing, By.id("card-phone"), "13812345678");

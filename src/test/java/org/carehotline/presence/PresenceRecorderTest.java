@@ -85,11 +85,11 @@ class PresenceRecorderTest {
         router.deviceStateChanged("PJSIP/a", DeviceState.NOT_INUSE); // reported again: no new interval
         at(700);
         var ticket = router.enqueue("call-1", "PJSIP/trunk-1", CallNeeds.of(PSYCHOLOGICAL_SUPPORT));
-        ticket.takeOffer();
+        var held = ticket.takeOffer().orElseThrow();
         at(710);
-        router.answered("a");
+        router.answered(held);
         at(1010);
-        router.callEnded("a", Duration.ofSeconds(300));
+        router.callEnded(held, Duration.ofSeconds(300));
         recorder.flush();
         at(1100); // the 30 s wrap-up ended at 1040 without any event
         recorder.flush();
@@ -123,13 +123,16 @@ class PresenceRecorderTest {
         PresenceRecorder crashed = new PresenceRecorder(log, "server-1", clock);
         Router router = router(crashed, "a", "b");
         at(10);
-        router.answered("a");
+        router.deviceStateChanged("PJSIP/a", DeviceState.INUSE); // a call routing did not place
         at(30);
         crashed.flush(); // written, and marked seen at 30
+        at(85);
+        var held = router.enqueue("call-b", "PJSIP/trunk-1", CallNeeds.of(PSYCHOLOGICAL_SUPPORT)).takeOffer()
+                .orElseThrow();
         at(90);
-        router.answered("b");
+        router.answered(held);
         at(95);
-        router.callEnded("b", Duration.ofSeconds(5)); // wrap-up until 125
+        router.callEnded(held, Duration.ofSeconds(5)); // wrap-up until 125
         at(100);
         crashed.flush(); // the heartbeat marks the open intervals seen at 100
         at(120);
@@ -144,7 +147,7 @@ class PresenceRecorderTest {
         restarted.flush(); // its heartbeat sweeps intervals nobody marked for 90 s
         assertEquals(List.of(new Seen(PresenceState.AVAILABLE, "", 0, 10), new Seen(PresenceState.ON_CALL, "", 10, 100)),
                 logged("a"), "closed when last seen: at most one heartbeat lost");
-        assertEquals(new Seen(PresenceState.WRAP_UP, "", 95, 125), logged("b").get(2),
+        assertEquals(new Seen(PresenceState.WRAP_UP, "", 95, 125), logged("b").get(3),
                 "a wrap-up ends at its own time, even past the crash");
         restarted.close();
     }

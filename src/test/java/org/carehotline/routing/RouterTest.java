@@ -144,9 +144,10 @@ class RouterTest {
         roster(Counselors.named("a").skill(LEGAL_ADVICE, 3));
         phone("PJSIP/a", DeviceState.NOT_INUSE);
         QueueTicket first = call("first", CallNeeds.of(LEGAL_ADVICE));
-        assertEquals("a", offeredTo(first));
-        router.answered("a");
-        router.callEnded("a", Duration.ofMinutes(5));
+        Reservation held = first.takeOffer().orElseThrow();
+        assertEquals("a", held.counselorId());
+        router.answered(held);
+        router.callEnded(held, Duration.ofMinutes(5));
         first.leave();
 
         QueueTicket next = call("next", CallNeeds.of(LEGAL_ADVICE));

@@ -35,7 +35,7 @@ class RoutingPolicyTest {
 
     private static CounselorStatus status(Counselors builder, DeviceState device, int idleMinutes) {
         Instant idle = NOW.minus(Duration.ofMinutes(idleMinutes));
-        return new CounselorStatus(builder.build(), device, ConsoleStatus.READY, Assignment.NONE, idle, idle, 0);
+        return new CounselorStatus(builder.build(), device, ConsoleStatus.READY, Assignment.NONE, "", idle, idle, idle, 0);
     }
 
     private Optional<String> choose(CallNeeds needs, int waitedSeconds) {
@@ -74,7 +74,7 @@ class RoutingPolicyTest {
         free(Counselors.named("senior").skill(LEGAL_ADVICE, 5), 1);
 
         assertEquals(Optional.of("senior"), choose(needs(LEGAL_ADVICE, null, null), 0));
-        rules = new RoutingRules(true, 60, true, false, 2, 90, 180, 600, 30, 2);
+        rules = new RoutingRules(true, 60, true, false, 2, 90, 180, 600, 30, 2, 60, 60);
         assertEquals(Optional.of("junior"), choose(needs(LEGAL_ADVICE, null, null), 0), "rule switched off");
     }
 
@@ -133,7 +133,7 @@ class RoutingPolicyTest {
 
         assertEquals(Optional.empty(), choose(needs(PSYCHOLOGICAL_SUPPORT, null, "previous"), 59));
         assertEquals(Optional.of("other"), choose(needs(PSYCHOLOGICAL_SUPPORT, null, "previous"), 60));
-        rules = new RoutingRules(false, 60, true, true, 2, 90, 180, 600, 30, 2);
+        rules = new RoutingRules(false, 60, true, true, 2, 90, 180, 600, 30, 2, 60, 60);
         assertEquals(Optional.of("other"), choose(needs(PSYCHOLOGICAL_SUPPORT, null, "previous"), 0),
                 "continuity switched off");
     }
@@ -178,13 +178,13 @@ class RoutingPolicyTest {
     void pausedWrappingUpRingingAndSignedOutCounselorsAreNotOffered() {
         Instant idle = NOW.minusSeconds(600);
         counselors.add(new CounselorStatus(Counselors.named("paused").skill(LEGAL_ADVICE, 5).build(),
-                DeviceState.NOT_INUSE, ConsoleStatus.paused("break"), Assignment.NONE, idle, idle, 0));
+                DeviceState.NOT_INUSE, ConsoleStatus.paused("break"), Assignment.NONE, "", idle, idle, idle, 0));
         counselors.add(new CounselorStatus(Counselors.named("wrapping").skill(LEGAL_ADVICE, 5).build(),
-                DeviceState.NOT_INUSE, ConsoleStatus.READY, Assignment.NONE, NOW.plusSeconds(5), idle, 0));
+                DeviceState.NOT_INUSE, ConsoleStatus.READY, Assignment.NONE, "", idle, NOW.plusSeconds(5), idle, 0));
         counselors.add(new CounselorStatus(Counselors.named("ringing").skill(LEGAL_ADVICE, 5).build(),
-                DeviceState.NOT_INUSE, ConsoleStatus.READY, Assignment.RINGING, idle, idle, 0));
+                DeviceState.NOT_INUSE, ConsoleStatus.READY, Assignment.RINGING, "call-1", idle, idle, idle, 0));
         counselors.add(new CounselorStatus(Counselors.named("out").skill(LEGAL_ADVICE, 5).build(),
-                DeviceState.NOT_INUSE, ConsoleStatus.SIGNED_OUT, Assignment.NONE, idle, idle, 0));
+                DeviceState.NOT_INUSE, ConsoleStatus.SIGNED_OUT, Assignment.NONE, "", idle, idle, idle, 0));
 
         assertEquals(Optional.empty(), choose(needs(LEGAL_ADVICE, null, null), 0));
         assertEquals(List.of(PresenceState.PAUSED, PresenceState.WRAP_UP, PresenceState.RINGING,

@@ -31,11 +31,14 @@ public final class Calls {
         }
     }
 
-    /** After {@link #untilDial}: the counselor answers, they talk {@code seconds}, the caller hangs up. */
-    public static void answerAndFinish(FakeAgiCall call, int seconds) {
-        call.reply(AgiReplies.SUCCESS);
+    /**
+     * After {@link #untilDial}: the counselor answers, they talk {@code seconds} (by the server's
+     * clock), the caller hangs up.
+     */
+    public static void answerAndFinish(FakeAgiCall call, java.time.Clock clock, int seconds) {
+        call.reply(AgiReplies.DIAL_AFTER_BRIDGE);
         call.on("DIALSTATUS", AgiReplies.variable("ANSWER"))
-                .on("ANSWEREDTIME", AgiReplies.variable(String.valueOf(seconds)))
+                .on("HOTLINE_ANSWERED_AT", AgiReplies.answeredAt(clock.instant().minusSeconds(seconds)))
                 .on("^SET VARIABLE", "200 result=1");
         call.respondUntilClosed();
     }
@@ -44,7 +47,7 @@ public final class Calls {
     public static String answered(RunningHotline hotline, String number) {
         FakeAgiCall call = hotline.call(number);
         String endpoint = untilDial(call, '1');
-        answerAndFinish(call, 30);
+        answerAndFinish(call, hotline.clock, 30);
         return endpoint;
     }
 }

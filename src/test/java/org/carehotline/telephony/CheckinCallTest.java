@@ -4,6 +4,7 @@ import static org.carehotline.testing.FakeAmiServer.message;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,10 +37,8 @@ class CheckinCallTest {
     private RunningHotline hotline;
 
     private String scheduleCheckin() {
-        hotline.ami.onAction("Originate", action -> List.of(
-                message("Response", "Success", "Message", "Originate successfully queued"),
-                message("Event", "OriginateResponse", "Response", "Success", "Channel", action.get("channel"),
-                        "Reason", "4", "Uniqueid", "1800000000.9")));
+        hotline.ami.onOriginate(Duration.ofMillis(200), action -> message("Response", "Success",
+                "Channel", action.get("channel"), "Reason", "4", "Uniqueid", "1800000000.9"));
         String callerId = new CallerRepository(hotline.app.store()).recordCall(WORKER, clock.instant()).id();
         CareCase careCase = hotline.cases().open(callerId, WORKER, clock.instant());
         return hotline.app.followUps().schedule(ScheduleRequest.at(careCase.id(), clock.instant(), "weekly check-in")
@@ -89,9 +88,9 @@ class CheckinCallTest {
         FakeAgiCall call = workerAnswers();
         call.expectAndReply("^STREAM FILE \"hotline/checkin\" \"12\"", AgiReplies.streamInterruptedBy('2'));
         call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^EXEC \"Dial\" \"" + WANG_FANG + ",20\"", AgiReplies.SUCCESS);
+        call.expectAndReply("^EXEC \"Dial\" \"" + WANG_FANG + ",20,U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
         call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
-        call.expectAndReply("^GET VARIABLE \"ANSWEREDTIME\"", AgiReplies.variable("240"));
+        call.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"", AgiReplies.answeredAt(clock.instant().minusSeconds(240)));
         call.respondUntilClosed();
 
         RunningHotline.awaitCondition("check-in done", () -> followUp(id).status().equals(FollowUpStatus.DONE));
@@ -107,9 +106,9 @@ class CheckinCallTest {
         String id = scheduleCheckin();
         FakeAgiCall call = workerAnswers();
         call.expectAndReply("^STREAM FILE \"hotline/checkin\" \"12\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^WAIT FOR DIGIT", AgiReplies.timeout());
+        call.expectAndReply("^WAIT FOR DIGIT", AgiReplies.WAIT_TIMEOUT);
         call.expectAndReply("^STREAM FILE \"hotline/checkin\" \"12\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^WAIT FOR DIGIT", AgiReplies.timeout());
+        call.expectAndReply("^WAIT FOR DIGIT", AgiReplies.WAIT_TIMEOUT);
         call.expectAndReply("^STREAM FILE \"hotline/goodbye\"", AgiReplies.streamCompleted());
         call.respondUntilClosed();
 

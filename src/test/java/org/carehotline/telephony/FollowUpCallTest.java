@@ -43,11 +43,10 @@ class FollowUpCallTest {
 
     /** Asterisk answers Originate at once and reports the leg later with OriginateResponse. */
     private void originateAnswers(String response, String reason) {
-        hotline.ami.onAction("Originate", action -> List.of(
-                message("Response", "Success", "Message", "Originate successfully queued"),
-                message("Event", "OriginateResponse", "Response", response, "Channel", action.get("channel"),
-                        "Context", "hotline-callback", "Exten", "s", "Reason", reason, "Uniqueid", "1800000000.5",
-                        "CallerIDNum", "<unknown>", "CallerIDName", "<unknown>")));
+        // the counselor's phone rings a moment before it answers (or fails): only then the event
+        hotline.ami.onOriginate(Duration.ofMillis(200), action -> message("Response", response,
+                "Channel", action.get("channel"), "Context", "hotline-callback", "Exten", "s", "Reason", reason,
+                "Uniqueid", "1800000000.5", "CallerIDNum", "<unknown>", "CallerIDName", "<unknown>"));
     }
 
     private String scheduleForThePool() {
@@ -74,10 +73,12 @@ class FollowUpCallTest {
         leg.expectAndReply("^GET VARIABLE \"HOTLINE_FOLLOWUP_CLAIM\"",
                 AgiReplies.variable(vars.get("HOTLINE_FOLLOWUP_CLAIM")));
         leg.expectAndReply("^STREAM FILE \"hotline/callback-whisper\"", AgiReplies.streamCompleted());
-        leg.expectAndReply("^EXEC \"Dial\" \"PJSIP/" + WORKER + "@hotline-trunk,40\"", AgiReplies.SUCCESS);
+        leg.expectAndReply("^EXEC \"Dial\" \"PJSIP/" + WORKER + "@hotline-trunk,40,U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
         leg.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable(dialStatus));
-        leg.expectAndReply("^GET VARIABLE \"ANSWEREDTIME\"", answered == null ? AgiReplies.variableUnset()
-                : AgiReplies.variable(answered));
+        if (answered != null) {
+            leg.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"",
+                    AgiReplies.answeredAt(clock.instant().minusSeconds(Long.parseLong(answered))));
+        }
         leg.expectAndReply("^GET VARIABLE \"HANGUPCAUSE\"", AgiReplies.variable(cause));
         leg.respondUntilClosed();
     }
@@ -109,8 +110,10 @@ class FollowUpCallTest {
         String wang = hotline.counselorId("wang.fang");
         assertEquals(PresenceState.RINGING, hotline.app.router().states().get(wang));
         // Asterisk reports the originated leg's answer as a DialEnd without a caller channel:
-        // it must not be taken for an inbound call's answer on some contact
+        // it must not be taken for an inbound call's answer on some contact; the phone in use is
+        // what shows the counselor on the call
         hotline.ami.sendEvent("DialEnd", "DestChannel", "PJSIP/6001-00000007", "DialStatus", "ANSWER");
+        hotline.ami.sendEvent("DeviceStateChange", "Device", WANG_FANG, "State", "INUSE");
         RunningHotline.awaitCondition("counselor on the call",
                 () -> hotline.app.router().states().get(wang) == PresenceState.ON_CALL);
         assertTrue(hotline.contacts().forCase(followUp(id).caseId()).get(0).answeredAt().isEmpty(),
@@ -124,7 +127,10 @@ class FollowUpCallTest {
         assertEquals("followup_call", contact.kind());
         assertEquals(Optional.of(wang), contact.answeredBy());
         assertEquals(Optional.of(300L), contact.talkSeconds());
-        assertEquals(PresenceState.WRAP_UP, hotline.app.router().states().get(wang), "free again after wrap-up");
+        assertEquals(PresenceState.ON_CALL, hotline.app.router().states().get(wang), "until the phone is put down");
+        hotline.ami.sendEvent("DeviceStateChange", "Device", WANG_FANG, "State", "NOT_INUSE");
+        RunningHotline.awaitCondition("wrap-up once the phone is idle",
+                () -> hotline.app.router().states().get(wang) == PresenceState.WRAP_UP);
     }
 
     @Test

@@ -70,11 +70,11 @@ class InboundCallTest {
 
         pressAtMenu(call, '1');
         call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
-        call.expect("^EXEC \"Dial\" \"PJSIP/6001,20\"");
+        call.expect("^EXEC \"Dial\" \"PJSIP/6001,20,U\\(hotline-answered\\)\"");
         clock.advance(Duration.ofSeconds(40)); // 10 s ringing, 30 s talking
         call.hangup();                          // the caller hangs up: Dial returns -1, then HANGUP
         call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
-        call.expectAndReply("^GET VARIABLE \"ANSWEREDTIME\"", AgiReplies.variable("30"));
+        call.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"", AgiReplies.answeredAt(clock.instant().minusSeconds(30)));
         finishSession(call, "done");
 
         List<CareCase> cases = cases();
@@ -147,9 +147,9 @@ class InboundCallTest {
         call.reply(AgiReplies.timeout());
         call.expectAndReply("^EXEC \"StopMusicOnHold\"", AgiReplies.SUCCESS);
         call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^EXEC \"Dial\" \"PJSIP/13911112222@hotline-trunk,45\"", AgiReplies.SUCCESS);
+        call.expectAndReply("^EXEC \"Dial\" \"PJSIP/13911112222@hotline-trunk,45,U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
         call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
-        call.expectAndReply("^GET VARIABLE \"ANSWEREDTIME\"", AgiReplies.variable("120"));
+        call.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"", AgiReplies.answeredAt(clock.instant().minusSeconds(120)));
         finishSession(call, "done");
 
         Contact contact = onlyContact(cases().get(0));
@@ -163,7 +163,7 @@ class InboundCallTest {
         hotline = servers.start(clock, Map.of(WANG_FANG, "INUSE"), "--routing.overflow-after-seconds=60");
         FakeAgiCall call = hotline.call("13900000013");
         pressAtMenu(call, '1');
-        call.on("^WAIT FOR DIGIT", AgiReplies.timeout());
+        call.on("^WAIT FOR DIGIT", AgiReplies.WAIT_TIMEOUT);
         call.expectAndReply("^STREAM FILE \"hotline/all-busy\"", AgiReplies.streamCompleted());
         call.expectAndReply("^STREAM FILE \"hotline/press-1", AgiReplies.streamCompleted());
         call.expectAndReply("^EXEC \"StartMusicOnHold\"", AgiReplies.SUCCESS);
@@ -205,13 +205,12 @@ class InboundCallTest {
         clock.advance(Duration.ofSeconds(20));
         call.reply(AgiReplies.SUCCESS);
         call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("NOANSWER"));
-        call.expectAndReply("^GET VARIABLE \"ANSWEREDTIME\"", AgiReplies.variableUnset());
         call.expectAndReply("^STREAM FILE \"hotline/trying-next\"", AgiReplies.streamCompleted());
         String second = call.expect("^EXEC \"Dial\"");
         clock.advance(Duration.ofSeconds(65));
         call.reply(AgiReplies.SUCCESS);
         call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
-        call.expectAndReply("^GET VARIABLE \"ANSWEREDTIME\"", AgiReplies.variable("60"));
+        call.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"", AgiReplies.answeredAt(clock.instant().minusSeconds(60)));
         finishSession(call, "done");
 
         assertTrue(!first.equals(second), first + " then " + second);

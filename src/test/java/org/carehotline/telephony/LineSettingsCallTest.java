@@ -71,9 +71,9 @@ class LineSettingsCallTest {
                 AgiReplies.streamInterruptedBy('1'));
         before.expectAndReply("^SET VARIABLE \"HOTLINE_CONTACT_ID\"", "200 result=1");
         before.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
-        before.expectAndReply("^EXEC \"Dial\" \"" + WANG_FANG + ",20\"", AgiReplies.SUCCESS);
+        before.expectAndReply("^EXEC \"Dial\" \"" + WANG_FANG + ",20,U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
         before.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
-        before.expectAndReply("^GET VARIABLE \"ANSWEREDTIME\"", AgiReplies.variable("60"));
+        before.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"", AgiReplies.answeredAt(clock.instant().minusSeconds(60)));
         finish(before);
 
         // the administrator closes Sundays, wants call-back requests while closed, moves legal advice to key 4
@@ -116,9 +116,9 @@ class LineSettingsCallTest {
         oncall.expectAndReply("^SET VARIABLE \"HOTLINE_CONTACT_ID\"", "200 result=1");
         oncall.expectAndReply("^STREAM FILE \"hotline/closed\"", AgiReplies.streamCompleted());
         oncall.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
-        oncall.expectAndReply("^EXEC \"Dial\" \"PJSIP/13911112222@hotline-trunk,45\"", AgiReplies.SUCCESS);
+        oncall.expectAndReply("^EXEC \"Dial\" \"PJSIP/13911112222@hotline-trunk,45,U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
         oncall.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
-        oncall.expectAndReply("^GET VARIABLE \"ANSWEREDTIME\"", AgiReplies.variable("90"));
+        oncall.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"", AgiReplies.answeredAt(clock.instant().minusSeconds(90)));
         finish(oncall);
         assertEquals(Optional.of("oncall"), contactOf("13900000043").answeredBy());
         assertEquals(Optional.of(Category.HARDSHIP_ASSISTANCE), contactOf("13900000043").category());

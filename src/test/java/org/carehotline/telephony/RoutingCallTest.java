@@ -41,11 +41,11 @@ class RoutingCallTest {
         call.expectAndReply("^SET VARIABLE \"HOTLINE_CONTACT_ID\"", "200 result=1");
     }
 
-    private static void talk(FakeAgiCall call, String endpoint, int seconds) {
-        call.expect("^EXEC \"Dial\" \"" + endpoint + ",20\"");
-        call.reply(AgiReplies.SUCCESS);
+    private void talk(FakeAgiCall call, String endpoint, int seconds) {
+        call.expect("^EXEC \"Dial\" \"" + endpoint + ",20,U\\(hotline-answered\\)\"");
+        call.reply(AgiReplies.DIAL_AFTER_BRIDGE);
         call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
-        call.expectAndReply("^GET VARIABLE \"ANSWEREDTIME\"", AgiReplies.variable(String.valueOf(seconds)));
+        call.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"", AgiReplies.answeredAt(clock.instant().minusSeconds(seconds)));
         call.expectAndReply("^SET VARIABLE \"HOTLINE_RESULT\" \"done\"", "200 result=1");
         call.expectAndReply("^SET VARIABLE \"AJ_AGISTATUS\"", "200 result=1");
         assertTrue(call.awaitClosedByServer(RunningHotline.WAIT));
@@ -208,7 +208,6 @@ class RoutingCallTest {
             call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
             call.expectAndReply("^EXEC \"Dial\" \"" + LI_WEI, AgiReplies.SUCCESS);
             call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("NOANSWER"));
-            call.expectAndReply("^GET VARIABLE \"ANSWEREDTIME\"", AgiReplies.variableUnset());
             call.hangup();
             call.respondUntilClosed();
         }
@@ -227,7 +226,7 @@ class RoutingCallTest {
             call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
             call.expectAndReply("^EXEC \"Dial\" \"" + LI_WEI, AgiReplies.SUCCESS);
             call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("CANCEL"));
-            call.expectAndReply("^GET VARIABLE \"ANSWEREDTIME\"", AgiReplies.variableUnset());
+            call.expectAndReply("^GET VARIABLE \"RINGTIME\"", AgiReplies.variable("3"));
             // the call is over: no second offer, no "trying the next counselor"
             call.expectAndReply("^SET VARIABLE \"HOTLINE_RESULT\" \"done\"", "200 result=1");
             call.hangup();
@@ -286,53 +285,5 @@ class RoutingCallTest {
         call.expect("^WAIT FOR DIGIT");
         call.hangup();
         call.respondUntilClosed();
-    }
-
-    @Test
-    void callsHandledByTheDialplanFallbackGroupStillBecomeContacts() throws Exception {
-        hotline = servers.start(clock, Map.of());
-        String channel = "PJSIP/hotline-trunk-000000a1";
-        hotline.ami.sendEvent("UserEvent", "UserEvent", "HotlineFallback", "Uniqueid", "1800000000.77",
-                "Channel", channel, "CallerIDNum", "13900000030", "AgiStatus", "FAILURE", "Result", "",
-                "ContactId", "");
-        hotline.ami.sendEvent("DialEnd", "Uniqueid", "1800000000.77", "Channel", channel,
-                "DestChannel", "PJSIP/6002-00000009", "DialStatus", "ANSWER");
-        hotline.ami.sendEvent("Hangup", "Uniqueid", "1800000000.77", "Channel", channel);
-
-        RunningHotline.awaitCondition("fallback call recorded", () -> hotline.cases().recent(10).size() == 1
-                && hotline.contacts().forCase(hotline.cases().recent(10).get(0).id()).stream()
-                .anyMatch(c -> c.endedAt().isPresent()));
-        Contact contact = contactOf("13900000030");
-        assertEquals(Optional.of(Disposition.ANSWERED), contact.disposition(), "the ring group reached a counselor");
-        assertEquals(Optional.of(hotline.counselorId("li.wei")), contact.answeredBy());
-        assertEquals("1800000000.77", contact.uniqueId());
-    }
-
-    @Test
-    void aFallbackRingGroupCallIsFollowedThroughDialBeginDialEndAndBridgeEnter() throws Exception {
-        hotline = servers.start(clock, Map.of());
-        String caller = "PJSIP/hotline-trunk-000000b2";
-        String uid = "1800000000.88";
-        hotline.ami.sendEvent("UserEvent", "UserEvent", "HotlineFallback", "Uniqueid", uid, "Channel", caller,
-                "CallerIDNum", "13900000031", "AgiStatus", "FAILURE");
-        for (String phone : List.of("PJSIP/6001-00000011", "PJSIP/6002-00000012")) {
-            hotline.ami.sendEvent("DialBegin", "Uniqueid", uid, "Channel", caller, "DestChannel", phone);
-        }
-        hotline.ami.sendEvent("BridgeEnter", "BridgeUniqueid", "b-77", "Uniqueid", uid, "Channel", caller);
-        hotline.ami.sendEvent("BridgeEnter", "BridgeUniqueid", "b-77", "Uniqueid", "1800000000.90",
-                "Channel", "PJSIP/6002-00000012");
-        hotline.ami.sendEvent("DialEnd", "Uniqueid", uid, "Channel", caller, "DestChannel", "PJSIP/6001-00000011",
-                "DialStatus", "CANCEL");
-        hotline.ami.sendEvent("Hangup", "Uniqueid", uid, "Channel", caller);
-
-        RunningHotline.awaitCondition("fallback call ended", () -> !hotline.cases().recent(10).isEmpty()
-                && hotline.contacts().forCase(hotline.cases().recent(10).get(0).id()).stream()
-                .anyMatch(c -> c.endedAt().isPresent()));
-        Contact contact = contactOf("13900000031");
-        assertEquals(Optional.of(hotline.counselorId("li.wei")), contact.answeredBy(), "answer seen on the bridge");
-        assertEquals(List.of(hotline.counselorId("wang.fang"), hotline.counselorId("li.wei")),
-                contact.offers().stream().map(Contact.Offer::counselorId).toList(), "both phones of the ring group");
-        assertEquals(List.of(Optional.of("CANCEL"), Optional.of("ANSWER")),
-                contact.offers().stream().map(Contact.Offer::outcome).toList());
     }
 }

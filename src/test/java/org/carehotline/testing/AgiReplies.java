@@ -45,6 +45,15 @@ public final class AgiReplies {
     }
 
     /**
+     * STREAM FILE of a sound file that does not exist: res_agi answers {@code result=-1} and the
+     * session goes on (AGISTATUS will be FAILURE at its end).
+     */
+    public static final String STREAM_FILE_MISSING = "200 result=-1 endpos=0";
+
+    /** WAIT FOR DIGIT that timed out: res_agi writes {@code 200 result=0}, not GET DATA's "(timeout)" form. */
+    public static final String WAIT_TIMEOUT = "200 result=0";
+
+    /**
      * STREAM FILE played to the end without a key press.
      *
      * @return {@code 200 result=0 endpos=<sample offset>}
@@ -71,6 +80,24 @@ public final class AgiReplies {
     public static String variableUnset() {
         return "200 result=0";
     }
+
+    /**
+     * {@code HOTLINE_ANSWERED_AT} as [hotline-answered] stamps it when the dialed phone answers:
+     * epoch seconds with milliseconds.
+     *
+     * @param at when the phone answered
+     * @return {@code 200 result=1 (1764745207.500)}
+     */
+    public static String answeredAt(java.time.Instant at) {
+        return variable(String.format(java.util.Locale.ROOT, "%d.%03d", at.getEpochSecond(), at.getNano() / 1_000_000));
+    }
+
+    /**
+     * What res_agi answers to {@code EXEC Dial} after a bridged call ended: app_dial returns -1
+     * when the call was answered and is over (without the {@code g} option), so AGISTATUS
+     * becomes FAILURE although nothing failed.
+     */
+    public static final String DIAL_AFTER_BRIDGE = "200 result=-1";
 
     /**
      * GET DATA that timed out without any digit. res_agi writes {@code "200 result=%s (timeout)"} with the

@@ -23,12 +23,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Plays Asterisk 20's Manager Interface (AMI 7.0.3) on 127.0.0.1 over real sockets.
+ * Plays Asterisk 22's Manager Interface (AMI 11.0.0) on 127.0.0.1 over real sockets.
  *
  * <p>Each client gets the banner, then Challenge/Login (MD5 or plain secret), Logoff and a permission
  * check before login are handled as Asterisk does; CoreSettings, Command ({@code core show version} and
  * anything registered with {@link #onCommand}) and Ping have built-in answers; other actions go to
- * {@link #onAction handlers} or get {@code Response: Error / Message: Invalid/unknown command}. Every
+ * {@link #onAction handlers} or get {@code Response: Error / Message: Invalid/unknown command}. The
+ * AstDB actions (DBPut, DBGet, DBDel, DBGetTree) work on a {@link #astDb() database of its own}, which
+ * survives {@link #dropClients()} as Asterisk's survives a manager reconnect. Every
  * message produced for an action carries the action's ActionID. Every action is recorded.
  *
  * <p>Thread-safe. One platform thread reads and one writes per client (Asterisk too serves each
@@ -37,12 +39,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class FakeAmiServer implements AutoCloseable {
 
-    /** The greeting line Asterisk 20 sends first. */
-    public static final String BANNER = "Asterisk Call Manager/7.0.3";
+    /** The greeting line Asterisk 22 sends first (include/asterisk/manager.h: AMI_VERSION 11.0.0). */
+    public static final String BANNER = "Asterisk Call Manager/11.0.0";
     /** Asterisk version reported by CoreSettings and {@code core show version}. */
-    public static final String ASTERISK_VERSION = "20.5.0";
+    public static final String ASTERISK_VERSION = "22.9.0";
     /** AMI version reported by CoreSettings. */
-    public static final String AMI_VERSION = "7.0.3";
+    public static final String AMI_VERSION = "11.0.0";
 
     /**
      * Answers one AMI action.
@@ -71,6 +73,7 @@ public final class FakeAmiServer implements AutoCloseable {
     private final List<Map<String, String>> actions = new ArrayList<>(); // guarded by itself
     private final Set<Integer> awaitedActions = new HashSet<>();         // guarded by actions
     private final AtomicInteger logins = new AtomicInteger();
+    private final FakeAstDb astDb = new FakeAstDb();
     private final Instant startedAt = Instant.now();
     private volatile String username = "hotline";
     private volatile String secret = "secret";
@@ -82,6 +85,7 @@ public final class FakeAmiServer implements AutoCloseable {
         handlers.put("command", this::command);
         handlers.put("ping", action -> List.of(message("Response", "Success", "Ping", "Pong",
                 "Timestamp", String.format(Locale.ROOT, "%.6f", System.currentTimeMillis() / 1000.0))));
+        astDb.register(this);
         onCommand("core show version", "Asterisk " + ASTERISK_VERSION
                 + " built by fake @ care-hotline on a x86_64 running Linux on 2023-11-01 00:00:00 UTC");
         Thread.ofVirtual().name("fake-ami-accept-" + port()).start(this::acceptLoop);
@@ -131,6 +135,11 @@ public final class FakeAmiServer implements AutoCloseable {
         }
     }
 
+    /** @return the AstDB the DB actions read and write */
+    public FakeAstDb astDb() {
+        return astDb;
+    }
+
     /** @return the port the server listens on */
     public int port() {
         return serverSocket.getLocalPort();
@@ -174,6 +183,35 @@ public final class FakeAmiServer implements AutoCloseable {
     public FakeAmiServer onCommand(String cliCommand, String... outputLines) {
         cliCommands.put(cliCommand.trim(), List.of(outputLines));
         return this;
+    }
+
+    /**
+     * Answers {@code Originate} as Asterisk 22 does with {@code Async: true}: {@code Originate
+     * successfully queued} at once, and the {@code OriginateResponse} event only when the
+     * originated leg has answered or failed, here {@code legTime} later, with the action's ActionID.
+     *
+     * @param legTime  how long the originated phone rings before it answers or fails
+     * @param response the OriginateResponse's fields (without Event and ActionID), from the action
+     * @return this server
+     */
+    public FakeAmiServer onOriginate(Duration legTime,
+                                     java.util.function.Function<Map<String, String>, Map<String, String>> response) {
+        return onAction("Originate", action -> {
+            Thread.ofVirtual().start(() -> {
+                try {
+                    Thread.sleep(legTime.toMillis());
+                } catch (InterruptedException e) {
+                    return;
+                }
+                Map<String, String> event = message("Event", "OriginateResponse");
+                if (action.get("ActionID") != null) {
+                    event.put("ActionID", action.get("ActionID"));
+                }
+                event.putAll(response.apply(action));
+                sendEvent(event);
+            });
+            return List.of(message("Response", "Success", "Message", "Originate successfully queued"));
+        });
     }
 
     /**

@@ -74,11 +74,11 @@ class FakeAmiServerTest {
     }
 
     @Test
-    void logsInWithMd5ChallengeAndDetectsAsterisk20() throws Exception {
+    void logsInWithMd5ChallengeAndDetectsAsterisk22() throws Exception {
         login();
 
         assertEquals(ManagerConnectionState.CONNECTED, connection.getState());
-        assertEquals(AsteriskVersion.ASTERISK_20, connection.getVersion());
+        assertEquals(AsteriskVersion.ASTERISK_22, connection.getVersion());
         assertEquals(1, ami.loginCount());
         assertEquals(1, ami.connectedClients());
         assertEquals(List.of("Challenge", "Login", "CoreSettings"),
@@ -93,7 +93,7 @@ class FakeAmiServerTest {
 
         CommandResponse version = assertInstanceOf(CommandResponse.class,
                 connection.sendAction(new CommandAction("core show version")));
-        assertTrue(version.getResult().getFirst().startsWith("Asterisk 20.5.0"), version.getResult().toString());
+        assertTrue(version.getResult().getFirst().startsWith("Asterisk " + FakeAmiServer.ASTERISK_VERSION), version.getResult().toString());
     }
 
     @Test

@@ -25,7 +25,8 @@ public final class CallbackScript implements AgiScript {
     /**
      * @param callerId the number the worker sees; empty keeps the trunk's default
      */
-    public record Parts(FollowUpOutcomes outcomes, String trunk, int workerRingSeconds, String callerId) {}
+    public record Parts(FollowUpOutcomes outcomes, String trunk, int workerRingSeconds, String callerId,
+                        java.time.Clock clock) {}
 
     private final Parts parts;
 
@@ -35,18 +36,19 @@ public final class CallbackScript implements AgiScript {
 
     @Override
     public void service(AgiRequest request, AgiChannel channel) throws AgiException {
+        Sounds sounds = new Sounds(channel, request.getUniqueId());
         String followUpId = channel.getVariable(DialplanNames.VAR_FOLLOWUP_ID);
         String claim = channel.getVariable(DialplanNames.VAR_FOLLOWUP_CLAIM);
         Optional<ActiveCall> active = parts.outcomes().counselorAnswered(followUpId, claim);
         if (active.isEmpty()) {
             log.info("Follow-up {} is no longer held by this claim; not dialing the worker", followUpId);
-            channel.streamFile(Prompts.GOODBYE);
+            sounds.play(Prompts.GOODBYE);
             return;
         }
         ActiveCall call = active.get();
         boolean dialed = false;
         try {
-            channel.streamFile(Prompts.CALLBACK_WHISPER);
+            sounds.play(Prompts.CALLBACK_WHISPER);
             if (!parts.callerId().isEmpty()) {
                 channel.setVariable("CALLERID(num)", parts.callerId());
             }
@@ -54,8 +56,11 @@ public final class CallbackScript implements AgiScript {
             DialOutcome dial = DialOutcome.dial(channel, "PJSIP/" + call.workerNumber() + "@" + parts.trunk(),
                     parts.workerRingSeconds());
             String cause = channel.getVariable(DialplanNames.VAR_HANGUPCAUSE);
-            parts.outcomes().callEnded(call, outcomeOf(dial, cause), dial.answeredSeconds(),
+            parts.outcomes().callEnded(call, outcomeOf(dial, cause), dial.talkSecondsUntil(parts.clock().instant()),
                     "DIALSTATUS " + dial.dialStatus() + ", cause " + (cause == null ? "-" : cause));
+            // a Dial after a bridged call returns -1 (AGISTATUS FAILURE): the dialplan must not
+            // then play the counselor the "could not run" message
+            channel.setVariable(DialplanNames.VAR_RESULT, DialplanNames.RESULT_DONE);
         } catch (AgiHangupException e) {
             parts.outcomes().callEnded(call, dialed ? Outcome.FAILED : Outcome.NOT_DIALED, 0,
                     dialed ? "the call dropped while dialing the worker" : "the counselor hung up during the whisper");
@@ -63,20 +68,26 @@ public final class CallbackScript implements AgiScript {
     }
 
     /**
-     * The worker's side of the Dial: a busy signal with cause 21 (call rejected) is the worker
-     * declining; an unallocated or changed number (cause 1, 22, 28) is a wrong number.
+     * The worker's side of the Dial, from Asterisk 22's {@code DIALSTATUS} and the dialed leg's
+     * {@code HANGUPCAUSE}. chan_pjsip maps the SIP final response to a Q.850 cause
+     * (res_pjsip_session: 486 → 17 user busy, 603 → 21 call rejected, 404 → 1 unallocated,
+     * 410 → 22 number changed, 484 → 28 invalid format, 480 → 18/20, 408 → 18), and app_dial's
+     * {@code handle_cause} turns every cause but 17 (BUSY) and 34 (CONGESTION) into CHANUNAVAIL:
+     * a 603 Decline therefore arrives as CHANUNAVAIL with cause 21, never as BUSY.
      */
     static Outcome outcomeOf(DialOutcome dial, String hangupCause) {
         String cause = hangupCause == null ? "" : hangupCause.strip();
         return switch (dial.dialStatus()) {
             case DialplanNames.DIALSTATUS_ANSWER -> Outcome.REACHED;
-            case DialplanNames.DIALSTATUS_BUSY -> "21".equals(cause) ? Outcome.DECLINED : Outcome.BUSY;
             case DialplanNames.DIALSTATUS_NOANSWER -> Outcome.NO_ANSWER;
             // the counselor hung up while the worker's phone rang: not the worker's miss
-            case "CANCEL" -> Outcome.NOT_DIALED;
+            case DialplanNames.DIALSTATUS_CANCEL -> Outcome.NOT_DIALED;
             default -> switch (cause) {
+                case "21" -> Outcome.DECLINED;
+                case "17" -> Outcome.BUSY;
                 case "1", "22", "28" -> Outcome.WRONG_NUMBER;
-                default -> Outcome.FAILED;
+                case "18", "19", "20" -> Outcome.NO_ANSWER;
+                default -> DialplanNames.DIALSTATUS_BUSY.equals(dial.dialStatus()) ? Outcome.BUSY : Outcome.FAILED;
             };
         };
     }

@@ -20,12 +20,14 @@ import org.carehotline.routing.Reservation;
 final class CheckinConnection {
 
     private final AgiChannel channel;
+    private final Sounds sounds;
     private final String channelName;
     private final ActiveCall call;
     private final CheckinScript.Parts parts;
 
     CheckinConnection(AgiChannel channel, String channelName, ActiveCall call, CheckinScript.Parts parts) {
         this.channel = channel;
+        this.sounds = new Sounds(channel, channelName);
         this.channelName = channelName;
         this.call = call;
         this.parts = parts;
@@ -34,7 +36,7 @@ final class CheckinConnection {
     void connect() throws AgiException {
         CallNeeds needs = new CallNeeds(Category.PSYCHOLOGICAL_SUPPORT, Optional.empty(), true, Optional.empty());
         QueueTicket ticket = parts.router().enqueue(call.contactId(), channelName, needs);
-        WaitingRoom room = new WaitingRoom(channel, ticket, parts.calls(), parts.overflowAfterSeconds(), false,
+        WaitingRoom room = new WaitingRoom(channel, sounds, ticket, parts.calls(), parts.overflowAfterSeconds(), false,
                 parts.clock(), new WaitingRoom.Listener() {
                     @Override
                     public void waiting(int position, String why) {
@@ -58,10 +60,10 @@ final class CheckinConnection {
             WaitingRoom.Result result = room.waitForCounselor();
             if (!(result instanceof WaitingRoom.Offered offered)) {
                 parts.outcomes().checkinCallbackRequested(call, "pressed 2, nobody free: call-back requested");
-                channel.streamFile(Prompts.CALLBACK_CONFIRMED);
+                sounds.play(Prompts.CALLBACK_CONFIRMED);
                 return;
             }
-            channel.streamFile(Prompts.CONNECTING);
+            sounds.play(Prompts.CONNECTING);
             if (dial(offered.reservation(), ticket)) {
                 return;
             }
@@ -74,13 +76,15 @@ final class CheckinConnection {
         try {
             outcome = DialOutcome.dial(channel, r.endpoint(), parts.calls().ringSeconds());
         } catch (AgiException e) {
-            parts.router().callEnded(r.counselorId(), Duration.ZERO);
+            parts.router().release(r);
             throw e;
         }
         if (outcome.answered()) {
-            parts.router().callEnded(r.counselorId(), Duration.ofSeconds(outcome.answeredSeconds()));
+            long talk = outcome.talkSecondsUntil(parts.clock().instant());
+            parts.router().callEnded(r, Duration.ofSeconds(talk));
             parts.outcomes().record(call.followUpId(), call.claimToken(), Outcome.CHECKIN_TALK,
-                    Optional.of(r.counselorId()), outcome.answeredSeconds(), "pressed 2: talked with " + r.counselorId());
+                    Optional.of(r.counselorId()), talk, "pressed 2: talked with " + r.counselorId());
+            channel.setVariable(DialplanNames.VAR_RESULT, DialplanNames.RESULT_DONE);
             return true;
         }
         ticket.offerMissed(r.counselorId());

@@ -43,14 +43,15 @@ public final class CheckinScript implements AgiScript {
         }
         ActiveCall call = active.get();
         try {
-            char key = askHowTheyAre(channel);
+            Sounds sounds = new Sounds(channel, request.getUniqueId());
+            char key = askHowTheyAre(channel, sounds);
             if (key == '1') {
-                channel.streamFile(Prompts.CHECKIN_THANKS);
+                sounds.play(Prompts.CHECKIN_THANKS);
                 parts.outcomes().callEnded(call, Outcome.CHECKIN_OK, 0, "pressed 1: all right");
             } else if (key == '2') {
                 new CheckinConnection(channel, request.getChannel(), call, parts).connect();
             } else {
-                channel.streamFile(Prompts.GOODBYE);
+                sounds.play(Prompts.GOODBYE);
                 parts.outcomes().callEnded(call, Outcome.CHECKIN_NO_RESPONSE, 0, "answered, no key pressed");
             }
         } catch (AgiHangupException e) {
@@ -58,9 +59,9 @@ public final class CheckinScript implements AgiScript {
         }
     }
 
-    private static char askHowTheyAre(AgiChannel channel) throws AgiException {
+    private static char askHowTheyAre(AgiChannel channel, Sounds sounds) throws AgiException {
         for (int i = 0; i < TRIES; i++) {
-            char key = channel.streamFile(Prompts.CHECKIN, "12");
+            char key = sounds.play(Prompts.CHECKIN, "12");
             if (key == 0) {
                 key = channel.waitForDigit(KEY_WAIT_MS);
             }

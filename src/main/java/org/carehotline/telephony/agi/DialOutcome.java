@@ -1,32 +1,54 @@
 package org.carehotline.telephony.agi;
 
+import java.time.Instant;
+import java.util.Optional;
+import org.carehotline.telephony.AsteriskTimes;
 import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 
 /**
- * What a Dial() to a counselor came to, read from Asterisk's DIALSTATUS and ANSWEREDTIME.
- * Asterisk answers GET VARIABLE even after the caller hung up, so this works on a dead channel.
+ * What a Dial() to a counselor or a worker came to, read from Asterisk after the Dial.
  *
- * @param answeredSeconds how long the bridged conversation lasted (0 when not answered)
+ * <p>Asterisk's {@code ANSWEREDTIME} is the calling channel's time since <em>it</em> was
+ * answered (app_dial.c: {@code ast_channel_get_up_time_ms(chan)}), which for a caller our script
+ * answered includes the menu and the wait. The moment the dialed phone answered comes instead
+ * from the dialplan: the Dial runs the {@code [hotline-answered]} subroutine on the answering
+ * channel ({@code U(hotline-answered)}), which stamps {@code HOTLINE_ANSWERED_AT} (epoch seconds
+ * with milliseconds) on the caller's channel. {@code RINGTIME} is set only once the dialed
+ * phone reported ringing, which tells "the caller hung up while it rang" from "the caller was
+ * gone before the Dial" (both {@code DIALSTATUS=CANCEL}). Asterisk answers GET VARIABLE even
+ * after the caller hung up, so this works on a dead channel.
+ *
+ * @param answeredAt when the dialed phone answered (empty when it did not, or was not stamped)
+ * @param rang       the dialed phone reported ringing
  */
-record DialOutcome(String dialStatus, long answeredSeconds) {
+record DialOutcome(String dialStatus, Optional<Instant> answeredAt, boolean rang) {
 
     boolean answered() {
         return DialplanNames.DIALSTATUS_ANSWER.equals(dialStatus);
     }
 
-    static DialOutcome dial(AgiChannel channel, String endpoint, int ringSeconds) throws AgiException {
-        channel.exec("Dial", endpoint + "," + ringSeconds);
-        String status = channel.getVariable(DialplanNames.VAR_DIALSTATUS);
-        long answered = parseSeconds(channel.getVariable(DialplanNames.VAR_ANSWEREDTIME));
-        return new DialOutcome(status == null || status.isBlank() ? "UNKNOWN" : status, answered);
+    /** Seconds from the answer to {@code end}; 0 when the answer time is unknown. */
+    long talkSecondsUntil(Instant end) {
+        return answeredAt.map(a -> Math.max(0, java.time.Duration.between(a, end).toSeconds())).orElse(0L);
     }
 
-    private static long parseSeconds(String value) {
-        try {
-            return value == null || value.isBlank() ? 0 : Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return 0;
+    /** The caller hung up before the phone rang (or before the Dial began): nobody's miss, no ringing phone. */
+    boolean callerGoneBeforeRinging() {
+        return DialplanNames.DIALSTATUS_CANCEL.equals(dialStatus) && !rang;
+    }
+
+    static DialOutcome dial(AgiChannel channel, String endpoint, int ringSeconds) throws AgiException {
+        channel.exec("Dial", endpoint + "," + ringSeconds + ",U(" + DialplanNames.CONTEXT_ANSWERED + ")");
+        String status = channel.getVariable(DialplanNames.VAR_DIALSTATUS);
+        status = status == null || status.isBlank() ? "UNKNOWN" : status.strip();
+        if (DialplanNames.DIALSTATUS_ANSWER.equals(status)) {
+            return new DialOutcome(status, AsteriskTimes.epoch(channel.getVariable(DialplanNames.VAR_ANSWERED_AT)), true);
         }
+        if (DialplanNames.DIALSTATUS_CANCEL.equals(status)) {
+            String ringTime = channel.getVariable(DialplanNames.VAR_RINGTIME);
+            return new DialOutcome(status, Optional.empty(), ringTime != null && !ringTime.isBlank());
+        }
+        return new DialOutcome(status, Optional.empty(), true);
     }
 }

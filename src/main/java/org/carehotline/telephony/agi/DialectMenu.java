@@ -11,10 +11,12 @@ final class DialectMenu {
     private static final int KEY_WAIT_MS = 4000;
 
     private final AgiChannel channel;
+    private final Sounds sounds;
     private final LineSettings settings;
 
-    DialectMenu(AgiChannel channel, LineSettings settings) {
+    DialectMenu(AgiChannel channel, Sounds sounds, LineSettings settings) {
         this.channel = channel;
+        this.sounds = sounds;
         this.settings = settings;
     }
 
@@ -23,7 +25,7 @@ final class DialectMenu {
         if (settings.dialects().isEmpty()) {
             return Optional.empty();
         }
-        char key = KeyMenu.play(channel, settings.dialects(), settings.dialectDigits());
+        char key = KeyMenu.play(sounds, settings.dialects(), settings.dialectDigits());
         if (key == 0) {
             key = channel.waitForDigit(KEY_WAIT_MS);
         }

@@ -46,9 +46,18 @@ public final class DialplanNames {
      */
     public static final String WAKE_DIGIT = "#";
 
+    /**
+     * Subroutine every Dial of ours runs on the answering channel ({@code U(hotline-answered)}):
+     * it stamps {@link #VAR_ANSWERED_AT} on the caller's channel.
+     */
+    public static final String CONTEXT_ANSWERED = "hotline-answered";
+    /** When the dialed phone answered, epoch seconds with milliseconds, set by {@link #CONTEXT_ANSWERED}. */
+    public static final String VAR_ANSWERED_AT = "HOTLINE_ANSWERED_AT";
+
     /** Asterisk's own variables after Dial(). */
     public static final String VAR_DIALSTATUS = "DIALSTATUS";
-    public static final String VAR_ANSWEREDTIME = "ANSWEREDTIME";
+    /** Set by Dial once the dialed phone reported ringing; empty when it never rang. */
+    public static final String VAR_RINGTIME = "RINGTIME";
     public static final String DIALSTATUS_ANSWER = "ANSWER";
 
     private DialplanNames() {

@@ -45,10 +45,13 @@ final class InboundCallFlow {
     private final IncomingCall incoming;
     private final Future<InboundCall> lookup;
     private final RecordLane records;
+    private final Sounds sounds;
     /** The line settings for this whole call, so the menu heard and the keys accepted always agree. */
     private final SettingsService.Active line;
     private InboundCall call;
     private Instant talkEndedAt;
+    /** The dialplan's fallback group has the call now: its end is Asterisk's to report, not ours. */
+    private boolean handedToFallback;
 
     InboundCallFlow(AgiRequest request, AgiChannel channel, InboundScript.Parts parts) {
         this.channel = channel;
@@ -58,6 +61,7 @@ final class InboundCallFlow {
                 clock.instant());
         this.lookup = parts.blocking().submit(() -> parts.recorder().startInbound(incoming));
         this.records = new RecordLane(parts.blocking(), incoming.uniqueId());
+        this.sounds = new Sounds(channel, incoming.uniqueId());
         this.line = parts.settings().active();
     }
 
@@ -92,14 +96,14 @@ final class InboundCallFlow {
     /** Plays the welcome and the menu; returns the key, or '1' (psychological support) if none was valid. */
     private char greetAndReadMenu() throws AgiException {
         String keys = line.settings().menuDigits();
-        char key = channel.streamFile(Prompts.WELCOME, keys);
+        char key = sounds.play(Prompts.WELCOME, keys);
         for (int tries = 0; key == 0 && tries < MENU_TRIES; tries++) {
-            key = KeyMenu.play(channel, line.settings().menu(), keys);
+            key = KeyMenu.play(sounds, line.settings().menu(), keys);
             if (key == 0) {
                 key = channel.waitForDigit(KEY_WAIT_MS);
             }
             if (key != 0 && line.settings().category(key).isEmpty()) {
-                channel.streamFile(Prompts.INVALID_KEY);
+                sounds.play(Prompts.INVALID_KEY);
                 key = 0;
             }
         }
@@ -127,7 +131,7 @@ final class InboundCallFlow {
         }
         Optional<String> dialect = call.caller().map(Caller::dialect).filter(d -> !d.isEmpty());
         if (dialect.isEmpty() && !urgent) {
-            dialect = new DialectMenu(channel, line.settings()).ask();
+            dialect = new DialectMenu(channel, sounds, line.settings()).ask();
             dialect.ifPresent(d -> records.write("the dialect", () -> parts.recorder().recordDialect(call, d)));
         }
         return new CallNeeds(category, dialect, urgent, call.previousCounselorId());
@@ -141,7 +145,7 @@ final class InboundCallFlow {
             return;
         }
         QueueTicket ticket = parts.router().enqueue(call.contactId(), incoming.channel(), needs);
-        WaitingRoom room = new WaitingRoom(channel, ticket, parts.config(), parts.rules().overflowAfterSeconds(),
+        WaitingRoom room = new WaitingRoom(channel, sounds, ticket, parts.config(), parts.rules().overflowAfterSeconds(),
                 call.caller().isPresent(), clock, new WaitingRoom.Listener() {
                     @Override
                     public void waiting(int position, String why) {
@@ -189,9 +193,9 @@ final class InboundCallFlow {
     /** Tells the caller they are being connected; a hang-up now frees the counselor held for them. */
     private void playConnecting(Reservation r, String prompt) throws AgiException {
         try {
-            channel.streamFile(prompt);
+            sounds.play(prompt);
         } catch (AgiException e) {
-            parts.router().release(r.counselorId());
+            parts.router().release(r);
             throw e;
         }
     }
@@ -208,21 +212,29 @@ final class InboundCallFlow {
             outcome = DialOutcome.dial(channel, r.endpoint(), parts.config().ringSeconds());
         } catch (AgiException e) {
             // the session died while the phone rang (a finished talk returns normally): free the counselor
-            parts.router().release(r.counselorId());
+            parts.router().release(r);
             throw e;
         }
         // the counselor is given back to routing first: the records can wait a few milliseconds
         if (outcome.answered()) {
             talkEndedAt = clock.instant();
-            parts.router().callEnded(r.counselorId(), Duration.ofSeconds(outcome.answeredSeconds()));
-            Instant answeredAt = talkEndedAt.minusSeconds(outcome.answeredSeconds());
+            parts.router().callEnded(r, Duration.ofSeconds(outcome.talkSecondsUntil(talkEndedAt)));
+            // without the dialplan's stamp ([hotline-answered] missing) the offer time bounds the answer
+            Instant answeredAt = outcome.answeredAt().orElse(offeredAt);
             records.write("the answer", () -> parts.recorder().recordAnswered(call.contactId(), r.counselorId(),
                     answeredAt));
             return true;
         }
+        if (outcome.callerGoneBeforeRinging()) {
+            // Asterisk's Dial saw the caller already gone: no phone rang, nobody missed anything
+            parts.router().release(r);
+            records.write("the hang-up before the Dial", () -> parts.recorder().recordCallerLeftBeforeRinging(
+                    call.contactId(), r.counselorId()));
+            return true;
+        }
         if (DialplanNames.DIALSTATUS_CANCEL.equals(outcome.dialStatus())) {
             // the caller hung up while the phone rang: not the counselor's miss, and nobody to requeue
-            parts.router().release(r.counselorId());
+            parts.router().release(r);
             records.write("the hang-up while ringing", () -> parts.recorder().recordCallerLeftWhileRinging(
                     call.contactId(), r.counselorId()));
             return true;
@@ -239,15 +251,15 @@ final class InboundCallFlow {
 
     private void leaveCallbackRequest() throws AgiException {
         recordCallbackRequest();
-        channel.streamFile(Prompts.CALLBACK_CONFIRMED);
-        channel.streamFile(Prompts.GOODBYE);
+        sounds.play(Prompts.CALLBACK_CONFIRMED);
+        sounds.play(Prompts.GOODBYE);
         finish(DialplanNames.RESULT_DONE);
     }
 
     private void outOfHours(CallNeeds needs) throws AgiException {
         parts.recorder().log(call.contactId(), "outside opening hours (settings v" + line.version().version() + ": "
                 + line.hours().describe() + ")");
-        channel.streamFile(Prompts.CLOSED);
+        sounds.play(Prompts.CLOSED);
         if (line.settings().closedAction() == OutOfHoursAction.ONCALL || needs.urgent()) {
             overflow(needs);
         } else {
@@ -259,14 +271,14 @@ final class InboundCallFlow {
     private void overflow(CallNeeds needs) throws AgiException {
         Optional<String> oncall = parts.config().oncallDialString();
         if (oncall.isPresent()) {
-            channel.streamFile(connectingPrompt(needs));
+            sounds.play(connectingPrompt(needs));
             Instant dialedAt = clock.instant();
             records.write("the on-call dial", () -> parts.recorder().log(call.contactId(), dialedAt,
                     "dialing the on-call number"));
             DialOutcome outcome = DialOutcome.dial(channel, oncall.get(), 45);
             if (outcome.answered()) {
                 talkEndedAt = clock.instant();
-                Instant answeredAt = talkEndedAt.minusSeconds(outcome.answeredSeconds());
+                Instant answeredAt = outcome.answeredAt().orElse(dialedAt);
                 records.write("the on-call answer", () -> parts.recorder().recordOnCallAnswered(call.contactId(),
                         answeredAt));
                 finish(DialplanNames.RESULT_DONE);
@@ -286,7 +298,7 @@ final class InboundCallFlow {
      */
     private void noCounselor(CallNeeds needs, String reason) throws AgiException {
         if (call.caller().isEmpty()) {
-            channel.streamFile(Prompts.CALLBACK_UNAVAILABLE);
+            sounds.play(Prompts.CALLBACK_UNAVAILABLE);
             sendToFallback(reason + "; anonymous caller cannot be called back");
             return;
         }
@@ -295,8 +307,8 @@ final class InboundCallFlow {
             sendToFallback(reason + "; urgent: call-back recorded and fallback group rung");
             return;
         }
-        channel.streamFile(Prompts.CALLBACK_CONFIRMED);
-        channel.streamFile(Prompts.GOODBYE);
+        sounds.play(Prompts.CALLBACK_CONFIRMED);
+        sounds.play(Prompts.GOODBYE);
         finish(DialplanNames.RESULT_DONE);
     }
 
@@ -330,11 +342,16 @@ final class InboundCallFlow {
 
     private void finish(String result) throws AgiException {
         channel.setVariable(DialplanNames.VAR_RESULT, result);
+        handedToFallback = DialplanNames.RESULT_FALLBACK.equals(result);
     }
 
     /** Records the end of the call; the caller may have hung up before the case lookup finished. */
     private void recordEnd() {
         records.awaitWritten(RECORDS_WAIT);
+        if (handedToFallback) {
+            // the call goes on in the ring group: its answer and end come from Asterisk (AMI, AstDB)
+            return;
+        }
         try {
             InboundCall recorded = call != null ? call : lookup.get(10, TimeUnit.SECONDS);
             parts.recorder().recordEnded(recorded.contactId(), talkEndedAt != null ? talkEndedAt : clock.instant());

@@ -1,7 +1,6 @@
 package org.carehotline.telephony.agi;
 
 import java.util.List;
-import org.asteriskjava.fastagi.AgiChannel;
 import org.asteriskjava.fastagi.AgiException;
 import org.carehotline.settings.KeyOption;
 
@@ -16,11 +15,11 @@ final class KeyMenu {
     }
 
     /** The key pressed while the options played, or 0 if none. */
-    static char play(AgiChannel channel, List<? extends KeyOption> options, String keys) throws AgiException {
+    static char play(Sounds sounds, List<? extends KeyOption> options, String keys) throws AgiException {
         for (KeyOption option : options) {
-            char key = channel.streamFile(option.prompt(), keys);
+            char key = sounds.play(option.prompt(), keys);
             if (key == 0) {
-                key = channel.streamFile(KeyOption.pressPrompt(option.digit()), keys);
+                key = sounds.play(KeyOption.pressPrompt(option.digit()), keys);
             }
             if (key != 0) {
                 return key;

@@ -42,6 +42,7 @@ final class WaitingRoom {
     }
 
     private final AgiChannel channel;
+    private final Sounds sounds;
     private final QueueTicket ticket;
     private final CallConfig config;
     private final int overflowAfterSeconds;
@@ -52,9 +53,10 @@ final class WaitingRoom {
     private boolean musicOn;
     private Instant nextAnnouncement;
 
-    WaitingRoom(AgiChannel channel, QueueTicket ticket, CallConfig config, int overflowAfterSeconds,
+    WaitingRoom(AgiChannel channel, Sounds sounds, QueueTicket ticket, CallConfig config, int overflowAfterSeconds,
                 boolean canCallBack, Clock clock, Listener listener) {
         this.channel = channel;
+        this.sounds = sounds;
         this.ticket = ticket;
         this.config = config;
         this.overflowAfterSeconds = overflowAfterSeconds;
@@ -126,8 +128,8 @@ final class WaitingRoom {
             greeted = true;
             listener.waiting(ticket.position(), ticket.whyWaiting());
             nextAnnouncement = clock.instant().plusSeconds(config.announceEverySeconds());
-            char key = channel.streamFile(Prompts.ALL_BUSY, ESCAPE);
-            key = key != 0 ? key : channel.streamFile(Prompts.WHILE_WAITING, ESCAPE);
+            char key = sounds.play(Prompts.ALL_BUSY, ESCAPE);
+            key = key != 0 ? key : sounds.play(Prompts.WHILE_WAITING, ESCAPE);
             if (key != '1' && key != '0') {
                 startMusic();
             }
@@ -146,13 +148,13 @@ final class WaitingRoom {
     }
 
     private char announce() throws AgiException {
-        char key = channel.streamFile(Prompts.POSITION_BEFORE, ESCAPE);
+        char key = sounds.play(Prompts.POSITION_BEFORE, ESCAPE);
         key = key != 0 ? key : channel.sayNumber(String.valueOf(ticket.position()), ESCAPE);
-        key = key != 0 ? key : channel.streamFile(Prompts.POSITION_AFTER, ESCAPE);
+        key = key != 0 ? key : sounds.play(Prompts.POSITION_AFTER, ESCAPE);
         int minutes = Math.max(1, (ticket.expectedWaitSeconds() + 59) / 60);
-        key = key != 0 ? key : channel.streamFile(Prompts.EXPECTED_WAIT_BEFORE, ESCAPE);
+        key = key != 0 ? key : sounds.play(Prompts.EXPECTED_WAIT_BEFORE, ESCAPE);
         key = key != 0 ? key : channel.sayNumber(String.valueOf(minutes), ESCAPE);
-        return key != 0 ? key : channel.streamFile(Prompts.EXPECTED_WAIT_AFTER, ESCAPE);
+        return key != 0 ? key : sounds.play(Prompts.EXPECTED_WAIT_AFTER, ESCAPE);
     }
 
     /** Stops the hold music: before a prompt, and before leaving the room. */

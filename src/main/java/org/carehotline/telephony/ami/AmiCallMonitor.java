@@ -7,8 +7,11 @@ import org.carehotline.live.CallMonitor;
 
 /**
  * Supervisor listen / whisper / barge through AMI: {@code Originate} to the supervisor's phone
- * running {@code ChanSpy} on the counselor's endpoint, with option {@code q} (no beep) and
- * {@code w} (whisper) or {@code B} (barge: both parties hear).
+ * running {@code ChanSpy} on the counselor's phone, with options {@code q} (no beep), {@code E}
+ * (end when the spied call ends: without it ChanSpy keeps scanning and joins the counselor's next
+ * call, in whisper or barge mode too) and {@code w} (whisper) or {@code B} (barge: both parties
+ * hear). ChanSpy matches channel names by prefix, so the prefix carries the dash that ends the
+ * endpoint name: {@code PJSIP/6001-} never matches {@code PJSIP/60010-00000001}.
  */
 public final class AmiCallMonitor implements CallMonitor {
 
@@ -20,14 +23,14 @@ public final class AmiCallMonitor implements CallMonitor {
         this.link = link;
     }
 
-    /** The ChanSpy argument for a counselor's endpoint and a mode, e.g. {@code PJSIP/6001,qw}. */
+    /** The ChanSpy argument for a counselor's endpoint and a mode, e.g. {@code PJSIP/6001-,qEw}. */
     static String chanSpyData(String counselorEndpoint, Mode mode) {
         String options = switch (mode) {
-            case LISTEN -> "q";
-            case WHISPER -> "qw";
-            case BARGE -> "qB";
+            case LISTEN -> "qE";
+            case WHISPER -> "qEw";
+            case BARGE -> "qEB";
         };
-        return counselorEndpoint + "," + options;
+        return counselorEndpoint + "-," + options;
     }
 
     @Override

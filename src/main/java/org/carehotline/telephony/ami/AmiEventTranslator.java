@@ -14,10 +14,13 @@ final class AmiEventTranslator {
 
     private final CallEvents events;
     private final Clock clock;
+    /** Told the uniqueid of a fallback call now fully recorded: its AstDB entry can go. */
+    private final java.util.function.Consumer<String> recorded;
 
-    AmiEventTranslator(CallEvents events, Clock clock) {
+    AmiEventTranslator(CallEvents events, Clock clock, java.util.function.Consumer<String> recorded) {
         this.events = events;
         this.clock = clock;
+        this.recorded = recorded;
     }
 
     void translate(ManagerEvent event) {
@@ -29,10 +32,13 @@ final class AmiEventTranslator {
             case DialEndEvent e -> events.dialEnded(e.getUniqueId(), e.getDestChannel(),
                     blankToEmpty(e.getDialStatus()).toUpperCase(java.util.Locale.ROOT), timeOf(e));
             case HangupEvent e -> events.hangup(e.getUniqueId(), timeOf(e));
-            case HotlineFallbackEvent e -> events.fallbackStarted(e.getUniqueId(), e.getChannel(), e.getCallerIdNum(),
-                    blankToEmpty(e.getContactId()), blankToEmpty(e.getAgiStatus()), timeOf(e));
-            case HotlineFallbackEndEvent e -> events.fallbackEnded(e.getUniqueId(), blankToEmpty(e.getDialStatus()),
-                    seconds(e.getAnsweredTime()), timeOf(e));
+            case HotlineFallbackEvent e -> events.fallbackStarted(FallbackRecords.parse(e.getUniqueId(),
+                    e.getRecord()));
+            case HotlineFallbackEndEvent e -> {
+                if (events.fallbackEnded(FallbackRecords.parse(e.getUniqueId(), e.getRecord()))) {
+                    recorded.accept(e.getUniqueId());
+                }
+            }
             default -> {
                 // other events are not needed yet
             }
@@ -41,14 +47,6 @@ final class AmiEventTranslator {
 
     private static String blankToEmpty(String value) {
         return value == null ? "" : value.strip();
-    }
-
-    private static long seconds(String value) {
-        try {
-            return value == null || value.isBlank() ? 0 : Long.parseLong(value.strip());
-        } catch (NumberFormatException e) {
-            return 0;
-        }
     }
 
     /** Asterisk's own timestamp (manager.conf timestampevents=yes) when present, else when we received it. */

@@ -3,7 +3,9 @@ package org.carehotline.telephony.ami;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
@@ -16,13 +18,16 @@ import org.asteriskjava.manager.ManagerEventListener;
 import org.asteriskjava.manager.ResponseEvents;
 import org.asteriskjava.manager.SendActionCallback;
 import org.asteriskjava.manager.action.CoreShowChannelsAction;
+import org.asteriskjava.manager.action.DbDelAction;
 import org.asteriskjava.manager.action.ManagerAction;
 import org.asteriskjava.manager.action.PingAction;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
 import org.asteriskjava.manager.event.DisconnectEvent;
 import org.asteriskjava.manager.event.ManagerEvent;
+import org.asteriskjava.manager.response.ManagerError;
 import org.asteriskjava.manager.response.ManagerResponse;
+import org.carehotline.cases.FallbackCall;
 import org.carehotline.config.HotlineConfig.AmiConfig;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,8 +46,8 @@ public final class AmiLink implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
     private static final long PING_INTERVAL_MS = 20_000;
 
-    /** A marker in the event queue: the link was re-read; these channels are live. */
-    private record Resynchronized(Set<String> liveUniqueIds, Instant snapshotAt) {}
+    /** A marker in the event queue: the link was re-read; these channels are live, these fallback calls in AstDB. */
+    private record Resynchronized(Set<String> liveUniqueIds, Instant snapshotAt, List<FallbackCall> fallbackCalls) {}
 
     private final AmiConfig config;
     private final CallEvents events;
@@ -68,7 +73,7 @@ public final class AmiLink implements AutoCloseable {
     public AmiLink(AmiConfig config, CallEvents events, Clock clock) {
         this.config = config;
         this.events = events;
-        this.translator = new AmiEventTranslator(events, clock);
+        this.translator = new AmiEventTranslator(events, clock, this::forgetFallbackCall);
         this.clock = clock;
         this.status = new AmiStatus("CONNECTING", address(), clock.instant(), 0, "");
     }
@@ -141,6 +146,8 @@ public final class AmiLink implements AutoCloseable {
             connection.addEventListener(listener);
             connection.registerUserEventClass(HotlineFallbackEvent.class);
             connection.registerUserEventClass(HotlineFallbackEndEvent.class);
+            connection.registerUserEventClass(DbGetTreeResponseEvent.class);
+            connection.registerUserEventClass(DbGetTreeCompleteEvent.class);
             String error = "";
             try {
                 disconnected.drainPermits();
@@ -188,7 +195,10 @@ public final class AmiLink implements AutoCloseable {
         }
     }
 
-    /** After every login: device states and live channels, because events were missed meanwhile. */
+    /**
+     * After every login: device states, live channels and the fallback calls the dialplan wrote
+     * into AstDB, because events were missed meanwhile.
+     */
     private void resynchronize(ManagerConnection connection) throws Exception {
         connection.sendAction(new DeviceStateListAction());
         Instant snapshotAt = clock.instant();
@@ -199,7 +209,27 @@ public final class AmiLink implements AutoCloseable {
                 live.add(channel.getUniqueid());
             }
         }
-        queue.add(new Resynchronized(Set.copyOf(live), snapshotAt));
+        queue.add(new Resynchronized(Set.copyOf(live), snapshotAt, fallbackCalls(connection)));
+    }
+
+    /** The fallback calls in AstDB; none (logged) if Asterisk cannot list them, which must not cost the link. */
+    private List<FallbackCall> fallbackCalls(ManagerConnection connection) {
+        List<FallbackCall> calls = new ArrayList<>();
+        try {
+            ResponseEvents entries = connection.sendEventGeneratingAction(new DbGetTreeAction(FallbackRecords.FAMILY));
+            if (entries.getResponse() instanceof ManagerError error) {
+                log.warn("AMI DBGetTree refused ({}): fallback calls are recorded from live events only",
+                        error.getMessage());
+            }
+            for (var event : entries.getEvents()) {
+                if (event instanceof DbGetTreeResponseEvent entry && entry.getKey() != null) {
+                    calls.add(FallbackRecords.parse(entry.getKey(), entry.getVal()));
+                }
+            }
+        } catch (Exception e) {
+            log.warn("AMI DBGetTree failed ({}): fallback calls are recorded from live events only", e.toString());
+        }
+        return List.copyOf(calls);
     }
 
     private final ManagerEventListener listener = event -> {
@@ -219,6 +249,9 @@ public final class AmiLink implements AutoCloseable {
             try {
                 Object next = source.take();
                 if (next instanceof Resynchronized r) {
+                    // Asterisk's own record of fallback calls first: closing the calls that ended
+                    // while the link was down must not win over their real end times
+                    events.fallbackBacklog(r.fallbackCalls(), r.liveUniqueIds()).forEach(this::forgetFallbackCall);
                     events.resynchronized(r.liveUniqueIds(), r.snapshotAt());
                 } else {
                     translator.translate((ManagerEvent) next);
@@ -229,6 +262,18 @@ public final class AmiLink implements AutoCloseable {
             } catch (RuntimeException e) {
                 log.error("AMI event handling failed; continuing with the next event", e);
             }
+        }
+    }
+
+    /**
+     * Deletes a fallback call's AstDB entry once it is in the record. Not waited for: an entry
+     * whose delete is lost is imported again at the next login, which changes nothing.
+     */
+    private void forgetFallbackCall(String uniqueId) {
+        try {
+            sendWithoutWaiting(new DbDelAction(FallbackRecords.FAMILY, uniqueId));
+        } catch (IOException | IllegalStateException e) {
+            log.debug("AstDB entry of fallback call {} kept for the next login: {}", uniqueId, e.toString());
         }
     }
 

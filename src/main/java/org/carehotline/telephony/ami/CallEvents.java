@@ -1,7 +1,9 @@
 package org.carehotline.telephony.ami;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Set;
+import org.carehotline.cases.FallbackCall;
 
 /**
  * What the AMI link reports, translated out of the protocol. Called from the link's own
@@ -26,15 +28,25 @@ public interface CallEvents {
 
     /**
      * A call reached the dialplan's fallback group ([hotline-fallback]) because our server was
-     * unreachable or gave up.
-     *
-     * @param contactId the contact our script had created, empty if it never got that far
+     * unreachable or gave up: its AstDB record as written on entry.
      */
-    void fallbackStarted(String uniqueId, String channel, String callerNumber, String contactId, String agiStatus,
-                         Instant at);
+    void fallbackStarted(FallbackCall call);
 
-    /** A fallback call ended: the ring group's dial status and answered seconds. */
-    void fallbackEnded(String uniqueId, String dialStatus, long answeredSeconds, Instant at);
+    /**
+     * A fallback call ended: its whole AstDB record.
+     *
+     * @return true when the call is in the record, so its AstDB entry can be deleted
+     */
+    boolean fallbackEnded(FallbackCall call);
+
+    /**
+     * Fallback calls found in AstDB after a login: calls the group handled while the server or
+     * its link was down, and calls still up.
+     *
+     * @param liveUniqueIds the channels up at login (CoreShowChannels)
+     * @return the uniqueids whose calls are now fully in the record: their entries can be deleted
+     */
+    List<String> fallbackBacklog(List<FallbackCall> calls, Set<String> liveUniqueIds);
 
     /** A channel hung up. */
     void hangup(String uniqueId, Instant at);

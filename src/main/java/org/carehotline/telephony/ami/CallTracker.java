@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.carehotline.cases.CallRecorder;
 import org.carehotline.cases.Contact;
-import org.carehotline.cases.IncomingCall;
+import org.carehotline.cases.FallbackCall;
 import org.carehotline.live.LiveFeed;
 import org.carehotline.routing.DeviceState;
 import org.carehotline.routing.Router;
@@ -54,15 +54,12 @@ public final class CallTracker implements CallEvents {
         router.deviceStateChanged(device, DeviceState.parse(state));
     }
 
-    /**
-     * Records who was rung for a call, when our script did not (the dialplan's fallback ring
-     * group rings every phone itself): one offer per phone, without a duplicate for an offer the
-     * script already recorded.
-     */
+    /** The offered counselor's phone rings for the call routing placed: marks the offer (never adds one). */
     @Override
     public void dialBegan(String callerUniqueId, String destinationChannel, Instant at) {
         router.counselorForChannel(destinationChannel).ifPresent(counselor -> recorder
                 .contactIdForChannel(callerUniqueId)
+                .filter(contactId -> router.heldFor(counselor.id(), contactId))
                 .ifPresent(contactId -> recorder.recordRinging(contactId, counselor.id(), at)));
     }
 
@@ -81,51 +78,78 @@ public final class CallTracker implements CallEvents {
             counselorId = counselorId.or(() -> router.counselorForChannel(member[1]).map(c -> c.id()));
         }
         if (contactId.isPresent() && counselorId.isPresent()) {
-            router.answered(counselorId.get());
-            recorder.recordAnswered(contactId.get(), counselorId.get(), at);
+            answered(contactId.get(), counselorId.get(), at);
         }
-    }
-
-    @Override
-    public void dialEnded(String callerUniqueId, String destinationChannel, String dialStatus, Instant at) {
-        if (!"ANSWER".equals(dialStatus)) {
-            router.counselorForChannel(destinationChannel).ifPresent(counselor -> recorder
-                    .contactIdForChannel(callerUniqueId)
-                    .ifPresent(contactId -> recorder.recordOfferOutcome(contactId, counselor.id(), dialStatus)));
-            return;
-        }
-        router.counselorForChannel(destinationChannel).ifPresent(counselor -> {
-            router.answered(counselor.id());
-            recorder.contactIdForChannel(callerUniqueId).ifPresent(contactId -> {
-                recorder.recordAnswered(contactId, counselor.id(), at);
-                live.callAnswered(counselor.id(), contactId);
-            });
-        });
     }
 
     /**
-     * A call in the fallback group becomes (or stays) a contact: the script's own contact when it
-     * had made one, else a new contact on the caller's case, as if the call had come in here.
-     * Who answered is then learned from DialEnd, and the end from Hangup, like any call.
+     * A dial ended. An answer is recorded on the caller's contact whoever dialed (the script or
+     * the fallback group: Asterisk's time, Asterisk's phone); routing's "on a call" follows only
+     * for the call the counselor is held for. A miss only closes an offer routing made.
      */
     @Override
-    public void fallbackStarted(String uniqueId, String channel, String callerNumber, String contactId,
-                                String agiStatus, Instant at) {
-        String id = !contactId.isEmpty() ? contactId : recorder.contactIdForChannel(uniqueId).orElseGet(() ->
-                recorder.startInbound(new IncomingCall(uniqueId, channel, callerNumber, at)).contactId());
-        recorder.recordFallback(id, "dialplan fallback group (AGISTATUS " + (agiStatus.isEmpty() ? "?" : agiStatus)
-                + ")");
+    public void dialEnded(String callerUniqueId, String destinationChannel, String dialStatus, Instant at) {
+        router.counselorForChannel(destinationChannel).ifPresent(counselor -> recorder
+                .contactIdForChannel(callerUniqueId).ifPresent(contactId -> {
+                    if ("ANSWER".equals(dialStatus)) {
+                        answered(contactId, counselor.id(), at);
+                    } else if (router.heldFor(counselor.id(), contactId)) {
+                        recorder.recordOfferOutcome(contactId, counselor.id(), dialStatus);
+                    }
+                }));
+    }
+
+    private void answered(String contactId, String counselorId, Instant at) {
+        boolean routed = router.heldFor(counselorId, contactId);
+        router.answered(counselorId, contactId);
+        recorder.recordAnswered(contactId, counselorId, at);
+        if (routed) {
+            live.callAnswered(counselorId, contactId);
+        }
+    }
+
+    /** A call entered the fallback group: its contact shows it at once (Asterisk's record follows at the end). */
+    @Override
+    public void fallbackStarted(FallbackCall call) {
+        recorder.recordFallbackCall(call, Optional.empty());
     }
 
     @Override
-    public void fallbackEnded(String uniqueId, String dialStatus, long answeredSeconds, Instant at) {
-        recorder.contactIdForChannel(uniqueId).ifPresent(contactId -> {
-            recorder.log(contactId, "fallback group ended: " + dialStatus + ", answered " + answeredSeconds + " s");
-            if ("ANSWER".equals(dialStatus)) {
-                recorder.recordAnswered(contactId, CallRecorder.FALLBACK_GROUP, at.minusSeconds(answeredSeconds));
+    public boolean fallbackEnded(FallbackCall call) {
+        recorder.recordFallbackCall(call, answeredBy(call));
+        return call.ended();
+    }
+
+    /**
+     * Imports what the group handled while nobody listened. A call still up is recorded as far
+     * as it got and kept for its end; one that is neither up nor ended (Asterisk stopped during
+     * it, so the dialplan never wrote its end) ends at the login that found it.
+     */
+    @Override
+    public List<String> fallbackBacklog(List<FallbackCall> calls, Set<String> liveUniqueIds) {
+        List<String> recorded = new ArrayList<>();
+        Instant now = clock.instant();
+        for (FallbackCall call : calls) {
+            boolean live = liveUniqueIds.contains(call.uniqueId());
+            FallbackCall complete = call.ended() || live ? call : new FallbackCall(call.uniqueId(), call.channel(),
+                    call.callerNumber(), call.contactId(), call.agiStatus(), call.startedAt(), call.answeredBy(),
+                    call.answeredAt(), call.dialStatus(), Optional.of(now));
+            String contactId = recorder.recordFallbackCall(complete, answeredBy(call));
+            if (complete.ended()) {
+                recorded.add(call.uniqueId());
             }
-            recorder.recordEnded(contactId, at);
-        });
+            if (!call.ended() && !live) {
+                recorder.log(contactId, now, "fallback call no longer up and its end unrecorded (Asterisk restarted?)");
+            }
+        }
+        if (!calls.isEmpty()) {
+            log.info("AMI login: {} fallback call(s) from AstDB, {} complete", calls.size(), recorded.size());
+        }
+        return recorded;
+    }
+
+    private Optional<String> answeredBy(FallbackCall call) {
+        return call.answeredBy().flatMap(router::counselorForChannel).map(c -> c.id());
     }
 
     @Override

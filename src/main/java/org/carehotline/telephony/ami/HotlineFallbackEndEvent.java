@@ -3,42 +3,26 @@ package org.carehotline.telephony.ami;
 import org.asteriskjava.manager.event.UserEvent;
 
 /**
- * {@code UserEvent: HotlineFallbackEnd}, sent once when a fallback call ends: the ring group's
- * DIALSTATUS and ANSWEREDTIME. Public with setters: asterisk-java fills it by reflection.
+ * {@code UserEvent: HotlineFallbackEnd}, sent once by {@code [hotline-fallback-end]} when a
+ * fallback call ends, answered or not. Its {@code Record} is the call's AstDB entry
+ * ({@link FallbackRecords}); Asterisk adds the channel's Uniqueid, Channel and CallerIDNum.
+ * Public with setters: asterisk-java fills it by reflection.
  */
 public class HotlineFallbackEndEvent extends UserEvent {
 
     private static final long serialVersionUID = 1L;
 
-    private String dialStatus;
-    private String answeredTime;
-    private String contactId;
+    private String record;
 
     public HotlineFallbackEndEvent(Object source) {
         super(source);
     }
 
-    public String getDialStatus() {
-        return dialStatus;
+    public String getRecord() {
+        return record;
     }
 
-    public void setDialStatus(String dialStatus) {
-        this.dialStatus = dialStatus;
-    }
-
-    public String getAnsweredTime() {
-        return answeredTime;
-    }
-
-    public void setAnsweredTime(String answeredTime) {
-        this.answeredTime = answeredTime;
-    }
-
-    public String getContactId() {
-        return contactId;
-    }
-
-    public void setContactId(String contactId) {
-        this.contactId = contactId;
+    public void setRecord(String record) {
+        this.record = record;
     }
 }

@@ -21,10 +21,10 @@ class AmiSocketTest {
             try (Socket peer = asterisk.accept()) {
                 assertTrue(ami.tcpNoDelay(), "an action must not wait for the previous one's acknowledgement");
                 OutputStream out = peer.getOutputStream();
-                out.write("Asterisk Call Manager/7.0.3\r\nResponse: Follows\r\nOutput: a\nb\r\n\r\n"
+                out.write("Asterisk Call Manager/11.0.0\r\nResponse: Follows\r\nOutput: a\nb\r\n\r\n"
                         .getBytes(StandardCharsets.UTF_8));
                 out.flush();
-                assertEquals("Asterisk Call Manager/7.0.3", ami.readLine());
+                assertEquals("Asterisk Call Manager/11.0.0", ami.readLine());
                 assertEquals("Response: Follows", ami.readLine());
                 assertEquals("Output: a\nb", ami.readLine(), "a lone LF is part of the line");
                 assertEquals("", ami.readLine(), "the blank line that ends a message");
