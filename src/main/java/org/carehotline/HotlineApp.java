@@ -66,6 +66,7 @@ public final class HotlineApp implements AutoCloseable {
             Thread.ofPlatform().name("routing-tick").daemon().factory());
     private final MongoStore store;
     private final Router router;
+    private final EventBusLiveFeed live;
     private final PresenceRecorder presence;
     private final SettingsService settings;
     private final AmiLink ami;
@@ -87,10 +88,10 @@ public final class HotlineApp implements AutoCloseable {
         ContactRepository contacts = new ContactRepository(store);
         CallerRepository callers = new CallerRepository(store);
         FollowUpRepository followUpRecords = new FollowUpRepository(store);
-        CallRecorder recorder = new CallRecorder(callers, cases, contacts, followUpRecords, clock);
         // Vert.x first: the live feed publishes on its event bus from routing and AMI threads
         vertx = Vertx.vertx();
-        EventBusLiveFeed live = new EventBusLiveFeed(vertx.eventBus());
+        live = new EventBusLiveFeed(vertx.eventBus());
+        CallRecorder recorder = new CallRecorder(callers, cases, contacts, followUpRecords, clock, live);
         AmiCallWaker waker = new AmiCallWaker(virtualThreads);
         presence = new PresenceRecorder(new PresenceLogRepository(store), instance, clock);
         presence.start();
@@ -222,6 +223,11 @@ public final class HotlineApp implements AutoCloseable {
     /** This server's follow-up scheduler (for operations tools and tests). */
     public FollowUpScheduler followUpScheduler() {
         return followUpScheduler;
+    }
+
+    /** The live feed the console listens to (tests publish on it as the telephony side would). */
+    public org.carehotline.live.LiveFeed liveFeed() {
+        return live;
     }
 
     /** The database this server uses (for operations tools and tests). */

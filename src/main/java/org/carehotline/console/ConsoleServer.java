@@ -104,7 +104,7 @@ public final class ConsoleServer {
         CaseWork work = new CaseWork(store);
         CallerProfiles callers = new CallerProfiles(store);
         NoteRepository notes = new NoteRepository(store);
-        CaseGuard guard = new CaseGuard(new CaseVisibility(store));
+        CaseGuard guard = new CaseGuard(new CaseVisibility(store), sources.live().calls());
         CaseRows rows = new CaseRows(sources.counselors(), formats);
         CaseSearch search = new CaseSearch(store);
         BoardPanel board = new BoardPanel(sources.routing(), new DailyFigures(store), formats, clock);

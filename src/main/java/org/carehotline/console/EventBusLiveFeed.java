@@ -18,9 +18,15 @@ public final class EventBusLiveFeed implements LiveFeed {
     private static final String COUNSELOR_PREFIX = "hotline.live.counselor.";
 
     private final EventBus bus;
+    private final LiveCalls calls = new LiveCalls();
 
     public EventBusLiveFeed(EventBus bus) {
         this.bus = bus;
+    }
+
+    /** What this feed has told about calls, for the card's permission and state. */
+    LiveCalls calls() {
+        return calls;
     }
 
     /** The address of one counselor's own events (their calls). */
@@ -35,12 +41,23 @@ public final class EventBusLiveFeed implements LiveFeed {
 
     @Override
     public void callOffered(String counselorId, String contactId) {
+        calls.offered(counselorId, contactId);
         bus.publish(counselorAddress(counselorId), new JsonObject().put("type", "offered").put("contactId", contactId));
     }
 
     @Override
     public void callAnswered(String counselorId, String contactId) {
+        calls.answered(contactId);
         bus.publish(counselorAddress(counselorId), new JsonObject().put("type", "answered").put("contactId", contactId));
+    }
+
+    @Override
+    public void callEnded(String contactId, java.util.Collection<String> counselorIds) {
+        java.util.Set<String> told = new java.util.LinkedHashSet<>(counselorIds);
+        told.addAll(calls.offeredTo(contactId));
+        calls.ended(contactId);
+        JsonObject ended = new JsonObject().put("type", "ended").put("contactId", contactId);
+        told.forEach(id -> bus.publish(counselorAddress(id), ended));
     }
 
     @Override

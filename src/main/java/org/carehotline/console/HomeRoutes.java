@@ -47,6 +47,8 @@ final class HomeRoutes {
                 .handler(ctx -> pages.handle(ctx, this::setStatus));
         router.get("/status/panel").handler(access.require(Role.COUNSELOR, Role.LAWYER)).handler(ctx -> pages.handle(
                 ctx, request -> Reply.view("status-fragment.ftlh").with("status", status(request.signedIn()))));
+        router.get("/my-cases").handler(access.require()).handler(ctx -> pages.handle(ctx, request ->
+                Reply.view("my-cases-fragment.ftlh").with("cases", myCases(request.signedIn()))));
         router.get("/card/:contactId").handler(access.require(Role.COUNSELOR, Role.LAWYER, Role.SUPERVISOR,
                 Role.ADMINISTRATOR)).handler(ctx -> pages.handle(ctx, this::cardFragment));
     }
@@ -56,7 +58,9 @@ final class HomeRoutes {
         Reply.View view = Reply.view("home.ftlh");
         if (user.takesCalls()) {
             view.with("status", status(user));
-            Optional<String> last = guard.visibility().lastOfferedContact(user.id());
+            // the live feed first: the last offer may not have reached the database yet
+            Optional<String> last = guard.live().lastOfferedTo(user.id())
+                    .or(() -> guard.visibility().lastOfferedContact(user.id()));
             view.with("card", last.flatMap(id -> card.model(user, id)).orElse(null));
             if (last.isPresent()) {
                 audit.record(request, "card.read", last.get(), "on load");
@@ -65,14 +69,17 @@ final class HomeRoutes {
         view.with("pauseReasons", PAUSE_REASONS);
         // union staff outside the hotline (referrers) do not watch the team's live state
         view.with("board", user.worksCases() ? board.model() : null);
-        if (user.worksCases()) {
-            Optional<java.util.Set<String>> visible = user.seesAllCases() ? Optional.empty()
-                    : Optional.of(guard.visibility().caseIdsWorkedBy(user.id()));
-            view.with("cases", rows.rows(search.search(CaseQuery.everything(), visible, 1, 10).cases(), user));
-        } else {
-            view.with("cases", List.of());
+        return view.with("cases", myCases(user));
+    }
+
+    /** The user's latest cases, as the desk lists them. */
+    private List<Map<String, Object>> myCases(User user) {
+        if (!user.worksCases()) {
+            return List.of();
         }
-        return view;
+        Optional<java.util.Set<String>> visible = user.seesAllCases() ? Optional.empty()
+                : Optional.of(guard.visibility().caseIdsWorkedBy(user.id()));
+        return rows.rows(search.search(CaseQuery.everything(), visible, 1, 10).cases(), user);
     }
 
     private Map<String, Object> status(User user) {
