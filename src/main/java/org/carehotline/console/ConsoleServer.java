@@ -5,6 +5,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -85,7 +86,10 @@ public final class ConsoleServer {
     /** Starts listening; the future completes with the bound port. */
     public Future<Integer> start() {
         Router router = routes();
-        return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()).map(s -> {
+        // form limits from the fields' limits (Vert.x's defaults refuse a 950-character Chinese note)
+        HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize(FieldLimits.formAttributeBytes())
+                .setMaxFormBufferedBytes(FieldLimits.formAttributeBytes());
+        return vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host()).map(s -> {
             server = s;
             log.info("Console listening on http://{}:{}/ (health: /health)", config.host(), s.actualPort());
             return s.actualPort();
@@ -136,7 +140,7 @@ public final class ConsoleServer {
                 refuseForm(ctx);
             }
         }, ctx -> csrf.token(ctx.session())));
-        router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024).setHandleFileUploads(false));
+        router.route().handler(BodyHandler.create().setBodyLimit(FieldLimits.bodyBytes()).setHandleFileUploads(false));
         router.route().handler(ctx -> {
             if (csrf.accepts(ctx)) {
                 ctx.next();
@@ -163,6 +167,9 @@ public final class ConsoleServer {
         new MonitorRoutes(pages, sources.monitor(), sources.counselors(), sources.routing(), audit)
                 .mount(router, access);
         new AuditRoutes(pages, new AuditLog(store), formats).mount(router, access);
+        // a refused request gets a page in the layout, not a bare "Bad Request"
+        router.errorHandler(400, ctx -> pages.failed(ctx, 400));
+        router.errorHandler(413, ctx -> pages.failed(ctx, 413));
         router.get("/events").handler(access.require()).handler(stream::open);
         return router;
     }
