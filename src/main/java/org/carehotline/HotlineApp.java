@@ -16,6 +16,8 @@ import org.carehotline.cases.ContactRepository;
 import org.carehotline.config.ConfigException;
 import org.carehotline.config.HotlineConfig;
 import org.carehotline.console.ConsoleServer;
+import org.carehotline.alerts.CrisisAlertRepository;
+import org.carehotline.alerts.CrisisAlerts;
 import org.carehotline.console.EventBusLiveFeed;
 import org.carehotline.counselors.AccountBootstrap;
 import org.carehotline.counselors.CounselorRepository;
@@ -148,7 +150,8 @@ public final class HotlineApp implements AutoCloseable {
                 new ReportRoutes(vertx, new ReportRoutes.Parts(store, new ReportSettings(
                         config.reports().shortAbandonSeconds(), config.reports().serviceLevelSeconds()),
                         config.calls().zone(), config.http().templatesDir(), virtualThreads, clock)),
-                followUps, followUpChanges, settings), virtualThreads);
+                followUps, followUpChanges, settings, new CrisisAlerts(new CrisisAlertRepository(store), clock,
+                config.alerts().reraiseAfter())), virtualThreads);
         httpPort = console.start().await();
     }
 

@@ -73,7 +73,8 @@ public final class ConsoleServer {
                           org.carehotline.live.CallMonitor monitor, org.carehotline.reports.ReportRoutes reports,
                           org.carehotline.followups.FollowUpService followUpService,
                           org.carehotline.followups.FollowUpChanges followUpChanges,
-                          org.carehotline.settings.SettingsService settings) {}
+                          org.carehotline.settings.SettingsService settings,
+                          org.carehotline.alerts.CrisisAlerts alerts) {}
 
     public ConsoleServer(Vertx vertx, HttpConfig config, Sources sources, ExecutorService virtualThreads) {
         this.vertx = vertx;
@@ -120,8 +121,12 @@ public final class ConsoleServer {
                 sources.followUpChanges(), sources.cases(), work, guard, rows, formats, audit, clock));
         CasePage casePage = new CasePage(work, callers, sources.contacts(), visits, notes,
                 new FollowUpRepository(store), rows, formats, followUps.panel(),
-                List.of(new OnwardPanel(onward, formats), new EmergencyPanel(emergency, formats, clock)));
-        LiveStream stream = new LiveStream(vertx, blocking, this::describeCrisis, board::signature);
+                List.of(new OnwardPanel(onward, formats), new EmergencyPanel(emergency, formats, clock),
+                        new AlertPanel(sources.alerts())));
+        LiveStream stream = new LiveStream(vertx, board::signature);
+        AlertRoutes alertRoutes = new AlertRoutes(vertx, pages, blocking, sources.alerts(), this::describeCrisis,
+                sources.live().calls(), guard.visibility(), formats, audit);
+        alertRoutes.start();
 
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);
@@ -170,6 +175,7 @@ public final class ConsoleServer {
         // a refused request gets a page in the layout, not a bare "Bad Request"
         router.errorHandler(400, ctx -> pages.failed(ctx, 400));
         router.errorHandler(413, ctx -> pages.failed(ctx, 413));
+        alertRoutes.mount(router, access);
         router.get("/events").handler(access.require()).handler(stream::open);
         return router;
     }

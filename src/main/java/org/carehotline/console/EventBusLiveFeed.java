@@ -13,8 +13,12 @@ public final class EventBusLiveFeed implements LiveFeed {
 
     /** Board changes: waiting calls or counselor states. */
     static final String BOARD = "hotline.live.board";
-    /** Crisis alerts, for supervisors. */
+    /** Crisis alerts as raised, before they are stored ({@link AlertRoutes} stores them and publishes {@link #CRISIS}). */
+    static final String CRISIS_RAISED = "hotline.live.crisis.raised";
+    /** Stored crisis alerts, raised or raised again, for supervisors; each has its alert id. */
     static final String CRISIS = "hotline.live.crisis";
+    /** A crisis alert was acknowledged: every screen drops its banner. */
+    static final String ACKNOWLEDGED = "hotline.live.crisis.acknowledged";
     private static final String COUNSELOR_PREFIX = "hotline.live.counselor.";
 
     private final EventBus bus;
@@ -62,18 +66,18 @@ public final class EventBusLiveFeed implements LiveFeed {
 
     @Override
     public void crisisAlert(String contactId, String reason) {
-        bus.publish(CRISIS, new JsonObject().put("contactId", contactId).put("reason", reason));
+        bus.publish(CRISIS_RAISED, new JsonObject().put("contactId", contactId).put("reason", reason));
     }
 
     /** A counselor rated a case's risk high or imminent: every supervisor is alerted. */
     public void riskRaised(String caseId, String caseNumber, String level) {
-        bus.publish(CRISIS, new JsonObject().put("caseId", caseId).put("caseNumber", caseNumber)
+        bus.publish(CRISIS_RAISED, new JsonObject().put("caseId", caseId).put("caseNumber", caseNumber)
                 .put("level", level).put("reason", "risk " + level));
     }
 
     /** A party was contacted for a worker at high or imminent risk (the case's emergency record): every supervisor is alerted. */
     public void emergencyContact(String caseId, String caseNumber) {
-        bus.publish(CRISIS, new JsonObject().put("caseId", caseId).put("caseNumber", caseNumber)
+        bus.publish(CRISIS_RAISED, new JsonObject().put("caseId", caseId).put("caseNumber", caseNumber)
                 .put("level", "EMERGENCY").put("reason", "emergency contact"));
     }
 }
