@@ -112,7 +112,8 @@ public final class ConsoleServer {
         CaseGuard guard = new CaseGuard(new CaseVisibility(store), sources.live().calls());
         CaseRows rows = new CaseRows(sources.counselors(), formats);
         CaseSearch search = new CaseSearch(store);
-        BoardPanel board = new BoardPanel(sources.routing(), new DailyFigures(store), formats, clock);
+        ConsoleSignIns signIns = new ConsoleSignIns();
+        BoardPanel board = new BoardPanel(sources.routing(), new DailyFigures(store), formats, clock, signIns);
         CallerCard card = new CallerCard(sources.contacts(), work, callers, notes, guard, formats, clock);
         VisitRepository visits = new VisitRepository(store);
         OnwardReferralRepository onward = new OnwardReferralRepository(store);
@@ -155,12 +156,14 @@ public final class ConsoleServer {
         });
         Credentials credentials = new Credentials(store);
         PasswordHasher hasher = new PasswordHasher();
-        new AuthRoutes(pages, new SignIn(sources.counselors(), credentials, hasher, clock), audit, sources.routing())
+        new AuthRoutes(pages, new SignIn(sources.counselors(), credentials, hasher, clock), audit, sources.routing(),
+                signIns)
                 .mount(router, access);
         new AdminRoutes(pages, sources.counselors(), credentials, hasher, sources.routing(), audit)
                 .mount(router, access);
         new SettingsRoutes(pages, sources.settings(), sources.zone(), audit).mount(router, access);
-        new HomeRoutes(pages, sources.routing(), card, board, guard, search, rows, audit).mount(router, access);
+        new HomeRoutes(pages, sources.routing(), card, board, guard, search, rows, audit, sources.ami())
+                .mount(router, access);
         new SearchRoutes(pages, search, guard, rows, sources.counselors(), formats, audit).mount(router, access);
         new CaseRoutes(pages, new CaseRoutes.Parts(casePage, guard, work, sources.cases(), callers, notes, visits,
                 sources.live(), audit, clock)).mount(router, access);

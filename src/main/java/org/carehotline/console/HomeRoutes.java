@@ -28,9 +28,12 @@ final class HomeRoutes {
     private final CaseSearch search;
     private final CaseRows rows;
     private final Audit audit;
+    private final java.util.function.Supplier<org.carehotline.telephony.ami.AmiStatus> ami;
 
     HomeRoutes(Pages pages, org.carehotline.routing.Router routing, CallerCard card, BoardPanel board,
-               CaseGuard guard, CaseSearch search, CaseRows rows, Audit audit) {
+               CaseGuard guard, CaseSearch search, CaseRows rows, Audit audit,
+               java.util.function.Supplier<org.carehotline.telephony.ami.AmiStatus> ami) {
+        this.ami = ami;
         this.pages = pages;
         this.routing = routing;
         this.card = card;
@@ -84,11 +87,16 @@ final class HomeRoutes {
 
     private Map<String, Object> status(User user) {
         PresenceState state = routing.states().getOrDefault(user.id(), PresenceState.OFFLINE);
-        String reason = routing.snapshot().stream().filter(s -> s.counselor().id().equals(user.id())).findFirst()
-                .flatMap(s -> s.console().pauseReason()).orElse("");
-        boolean signedOut = routing.snapshot().stream().filter(s -> s.counselor().id().equals(user.id()))
-                .findFirst().map(s -> !s.console().signedIn()).orElse(true);
-        return Map.of("state", state.name(), "reason", reason, "signedOut", signedOut);
+        Optional<org.carehotline.routing.CounselorStatus> mine = routing.snapshot().stream()
+                .filter(s -> s.counselor().id().equals(user.id())).findFirst();
+        String reason = mine.flatMap(s -> s.console().pauseReason()).orElse("");
+        boolean signedOut = mine.map(s -> !s.console().signedIn()).orElse(true);
+        // offline although they asked for calls: say what stands in the way (no AMI link, phone not registered)
+        String problem = state != PresenceState.OFFLINE ? ""
+                : mine.flatMap(s -> StatusProblem.of(s, ami.get())).orElse(mine.isEmpty() ? "status.problem.noPhone" : "");
+        String endpoint = mine.map(s -> s.counselor().endpoint()).orElse("");
+        return Map.of("state", state.name(), "reason", reason, "signedOut", signedOut, "problem", problem,
+                "endpoint", endpoint);
     }
 
     private Reply setStatus(Request request) {
