@@ -16,6 +16,8 @@ import org.carehotline.cases.ContactRepository;
 import org.carehotline.config.ConfigException;
 import org.carehotline.config.HotlineConfig;
 import org.carehotline.console.ConsoleServer;
+import org.carehotline.alerts.CrisisAlertRepository;
+import org.carehotline.alerts.CrisisAlerts;
 import org.carehotline.console.EventBusLiveFeed;
 import org.carehotline.counselors.AccountBootstrap;
 import org.carehotline.counselors.CounselorRepository;
@@ -66,6 +68,7 @@ public final class HotlineApp implements AutoCloseable {
             Thread.ofPlatform().name("routing-tick").daemon().factory());
     private final MongoStore store;
     private final Router router;
+    private final EventBusLiveFeed live;
     private final PresenceRecorder presence;
     private final SettingsService settings;
     private final AmiLink ami;
@@ -87,10 +90,10 @@ public final class HotlineApp implements AutoCloseable {
         ContactRepository contacts = new ContactRepository(store);
         CallerRepository callers = new CallerRepository(store);
         FollowUpRepository followUpRecords = new FollowUpRepository(store);
-        CallRecorder recorder = new CallRecorder(callers, cases, contacts, followUpRecords, clock);
         // Vert.x first: the live feed publishes on its event bus from routing and AMI threads
         vertx = Vertx.vertx();
-        EventBusLiveFeed live = new EventBusLiveFeed(vertx.eventBus());
+        live = new EventBusLiveFeed(vertx.eventBus());
+        CallRecorder recorder = new CallRecorder(callers, cases, contacts, followUpRecords, clock, live);
         AmiCallWaker waker = new AmiCallWaker(virtualThreads);
         presence = new PresenceRecorder(new PresenceLogRepository(store), instance, clock);
         presence.start();
@@ -148,7 +151,8 @@ public final class HotlineApp implements AutoCloseable {
                 new ReportRoutes(vertx, new ReportRoutes.Parts(store, new ReportSettings(
                         config.reports().shortAbandonSeconds(), config.reports().serviceLevelSeconds()),
                         config.calls().zone(), config.http().templatesDir(), virtualThreads, clock)),
-                followUps, followUpChanges, settings), virtualThreads);
+                followUps, followUpChanges, settings, new CrisisAlerts(new CrisisAlertRepository(store), clock,
+                config.alerts().reraiseAfter())), virtualThreads);
         httpPort = console.start().await();
     }
 
@@ -223,6 +227,11 @@ public final class HotlineApp implements AutoCloseable {
     /** This server's follow-up scheduler (for operations tools and tests). */
     public FollowUpScheduler followUpScheduler() {
         return followUpScheduler;
+    }
+
+    /** The live feed the console listens to (tests publish on it as the telephony side would). */
+    public org.carehotline.live.LiveFeed liveFeed() {
+        return live;
     }
 
     /** The database this server uses (for operations tools and tests). */

@@ -26,11 +26,19 @@ public final class CallRecorder {
     private final ContactRepository contacts;
     private final FollowUpRepository followUps;
     private final Clock clock;
+    private final org.carehotline.live.LiveFeed live;
     /** Asterisk uniqueid to contact id of the calls this server started lately. */
     private final RecentCalls recentCalls = new RecentCalls(20_000);
 
     public CallRecorder(CallerRepository callers, CaseRepository cases, ContactRepository contacts,
                         FollowUpRepository followUps, Clock clock) {
+        this(callers, cases, contacts, followUps, clock, org.carehotline.live.LiveFeed.NONE);
+    }
+
+    /** @param live told when a call's end is recorded, so the consoles of its counselors follow */
+    public CallRecorder(CallerRepository callers, CaseRepository cases, ContactRepository contacts,
+                        FollowUpRepository followUps, Clock clock, org.carehotline.live.LiveFeed live) {
+        this.live = live;
         this.callers = callers;
         this.cases = cases;
         this.contacts = contacts;
@@ -152,6 +160,10 @@ public final class CallRecorder {
             Instant waitUntil = contact.answeredAt().orElse(endedAt);
             Long talk = contact.answeredAt().map(a -> seconds(a, endedAt)).orElse(null);
             if (contacts.endIfUnchanged(contact, endedAt, seconds(waitFrom, waitUntil), talk)) {
+                java.util.Set<String> counselors = new java.util.LinkedHashSet<>();
+                contact.offers().forEach(o -> counselors.add(o.counselorId()));
+                contact.answeredBy().ifPresent(counselors::add);
+                live.callEnded(contactId, counselors);
                 return;
             }
             // an answer or a disposition arrived from the other side meanwhile: read again

@@ -22,7 +22,11 @@ public record HotlineConfig(
         CallConfig calls,
         RoutingRules routing,
         ReportConfig reports,
-        FollowUpConfig followups) {
+        FollowUpConfig followups,
+        AlertConfig alerts) {
+
+    /** Crisis alerts: how long one may stay unacknowledged before it is raised again on every screen. */
+    public record AlertConfig(java.time.Duration reraiseAfter) {}
 
     /**
      * Follow-up calls: whether this server runs a scheduler, the rules, and the scheduler's pace.
@@ -122,7 +126,8 @@ public record HotlineConfig(
                         s.integer("routing.ringing-timeout-seconds", 10, 600)),
                 new ReportConfig(s.integer("reports.short-abandon-seconds", 0, 600),
                         s.integer("reports.service-level-seconds", 1, 3600)),
-                FollowUpSettings.read(s, calls.zone()));
+                FollowUpSettings.read(s, calls.zone()),
+                new AlertConfig(java.time.Duration.ofSeconds(s.integer("alerts.reraise-after-seconds", 10, 86_400))));
         s.throwIfInvalid();
         return config;
     }

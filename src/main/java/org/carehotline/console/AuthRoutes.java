@@ -14,7 +14,11 @@ final class AuthRoutes {
     private final Audit audit;
     private final org.carehotline.routing.Router routing;
 
-    AuthRoutes(Pages pages, SignIn signIn, Audit audit, org.carehotline.routing.Router routing) {
+    private final ConsoleSignIns signIns;
+
+    AuthRoutes(Pages pages, SignIn signIn, Audit audit, org.carehotline.routing.Router routing,
+               ConsoleSignIns signIns) {
+        this.signIns = signIns;
         this.pages = pages;
         this.signIn = signIn;
         this.audit = audit;
@@ -46,6 +50,7 @@ final class AuthRoutes {
             User user = accepted.user();
             audit.record(new Request(java.util.Optional.of(user), request.remote(), request.lang(), request.pathParams(),
                     java.util.Map.of()), "signin", login, "");
+            signIns.signedIn(user.id());
             return new Reply.Redirect(next, ctx -> Sessions.signIn(ctx, user));
         }
         boolean locked = result instanceof SignIn.Result.Locked;
@@ -60,6 +65,7 @@ final class AuthRoutes {
             // leaving the console means not taking calls, even if the desk phone stays registered
             routing.signOut(user.id());
         }
+        signIns.signedOut(user.id());
         audit.record(request, "signout", user.login(), "");
         return new Reply.Redirect("/login", Sessions::signOut);
     }

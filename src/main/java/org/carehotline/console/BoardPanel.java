@@ -25,10 +25,12 @@ final class BoardPanel {
     private final DailyFigures figures;
     private final Formats formats;
     private final Clock clock;
+    private final ConsoleSignIns signIns;
     private DailyFigures.Figures cached;
     private long cachedAt;
 
-    BoardPanel(Router router, DailyFigures figures, Formats formats, Clock clock) {
+    BoardPanel(Router router, DailyFigures figures, Formats formats, Clock clock, ConsoleSignIns signIns) {
+        this.signIns = signIns;
         this.router = router;
         this.figures = figures;
         this.formats = formats;
@@ -61,7 +63,10 @@ final class BoardPanel {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("id", s.counselor().id());
             row.put("name", s.counselor().displayName());
-            row.put("state", states.getOrDefault(s.counselor().id(), PresenceState.OFFLINE).name());
+            PresenceState state = states.getOrDefault(s.counselor().id(), PresenceState.OFFLINE);
+            // a free phone is not a counselor at the desk: available only when also signed in to the console
+            boolean away = state == PresenceState.AVAILABLE && !signIns.isSignedIn(s.counselor().id());
+            row.put("state", away ? "NOT_SIGNED_IN" : state.name());
             row.put("reason", s.console().pauseReason().orElse(""));
             row.put("dialects", String.join(", ", s.counselor().dialects()));
             counselors.add(row);
@@ -78,7 +83,7 @@ final class BoardPanel {
      * change nothing (routing reports a change on every tick).
      */
     String signature() {
-        StringBuilder out = new StringBuilder(router.states().toString());
+        StringBuilder out = new StringBuilder(router.states().toString()).append(signIns.signature());
         for (WaitingCallView w : router.waitingCalls()) {
             out.append('|').append(w.callId()).append(w.position()).append(w.needs().urgent()).append(w.offeredTo());
         }

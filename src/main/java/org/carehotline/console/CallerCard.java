@@ -82,14 +82,21 @@ final class CallerCard {
         card.put("wait", Formats.duration(waited(contact)));
         card.put("startedAt", formats.time(contact.startedAt()));
         // an old call shown after a reload must not look like one ringing now
-        card.put("state", contact.endedAt().isPresent() ? "ENDED"
-                : contact.answeredAt().isPresent() ? "CONNECTED" : "RINGING");
+        card.put("state", state(contact).name());
         card.put("presentingProblem", file.presentingProblem());
         card.put("contacts", lastContacts(contact));
         List<Note> all = notes.forCase(file.base().id());
         card.put("notes", all.subList(Math.max(0, all.size() - LAST_NOTES), all.size()).reversed().stream()
                 .map(n -> Map.of("at", formats.time(n.at()), "author", n.authorName(), "text", n.text())).toList());
         return Optional.of(card);
+    }
+
+    /** The later of what the database and the live feed know: the feed runs ahead of the records. */
+    private LiveCalls.State state(Contact contact) {
+        LiveCalls.State recorded = contact.endedAt().isPresent() ? LiveCalls.State.ENDED
+                : contact.answeredAt().isPresent() ? LiveCalls.State.CONNECTED : LiveCalls.State.RINGING;
+        LiveCalls.State heard = guard.live().state(contact.id()).orElse(LiveCalls.State.RINGING);
+        return heard.compareTo(recorded) > 0 ? heard : recorded;
     }
 
     private Duration waited(Contact c) {

@@ -97,7 +97,7 @@ final class CaseFollowUpRoutes {
         Optional<Instant> due = fields.dueAt(form, "dueAt", plan.isEmpty());
         Optional<String> assignee = assignee(form, request.signedIn(), file);
         List<TimeRange> preferred = fields.preferred(form, "preferred");
-        String note = form.optional("note", 500);
+        String note = form.optional("note", FieldLimits.REASON);
         if (file.base().phone().filter(p -> !p.isEmpty()).isEmpty()) {
             form.error("followup", "error.followup.no_number");
         }
@@ -134,7 +134,7 @@ final class CaseFollowUpRoutes {
 
     private Reply cancel(Request request, CaseFile file, FollowUp f) {
         Form form = new Form(request);
-        String reason = form.required("reason", 500);
+        String reason = form.required("reason", FieldLimits.REASON);
         if (!form.ok()) {
             return again(request, file, "cancel-" + f.id(), form, 422);
         }
@@ -149,7 +149,7 @@ final class CaseFollowUpRoutes {
         if (!minutes.isEmpty() && !minutes.matches("\\d{1,3}")) {
             form.error("talkMinutes", "error.minutes");
         }
-        String note = form.optional("note", 1000);
+        String note = form.optional("note", FieldLimits.SHORT_TEXT);
         if (!form.ok()) {
             return again(request, file, "outcome-" + f.id(), form, 422);
         }

@@ -10,9 +10,11 @@ import org.carehotline.console.auth.User;
 final class CaseGuard {
 
     private final CaseVisibility visibility;
+    private final LiveCalls live;
 
-    CaseGuard(CaseVisibility visibility) {
+    CaseGuard(CaseVisibility visibility, LiveCalls live) {
         this.visibility = visibility;
+        this.live = live;
     }
 
     boolean maySee(User user, String caseId) {
@@ -26,9 +28,18 @@ final class CaseGuard {
         }
     }
 
-    /** A call's card: also for the counselor whose phone rings for it, before they answered. */
+    /**
+     * A call's card: also for the counselor whose phone rings for it, before they answered. The
+     * live feed is asked first: the pop reaches the browser before the offer reaches the
+     * database (a crisis call, with no dialect menu, is dialed within milliseconds).
+     */
     boolean maySeeCard(User user, String contactId, String caseId) {
-        return maySee(user, caseId) || (user.takesCalls() && visibility.wasOffered(contactId, user.id()));
+        return maySee(user, caseId) || (user.takesCalls() && (live.wasOfferedTo(user.id(), contactId)
+                || visibility.wasOffered(contactId, user.id())));
+    }
+
+    LiveCalls live() {
+        return live;
     }
 
     CaseVisibility visibility() {

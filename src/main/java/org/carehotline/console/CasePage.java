@@ -25,8 +25,8 @@ import org.carehotline.followups.FollowUpRepository;
 
 /**
  * The case page's model: the case, the caller's profile, the current risk, and the timeline
- * that merges calls, visits, notes, risk assessments, status changes and follow-ups in time
- * order, with what each {@link CasePanel} (onward referrals, the emergency record) adds. Blocking.
+ * that merges calls, visits, notes, risk assessments, status changes and follow-ups, newest
+ * first, with what each {@link CasePanel} (onward referrals, the emergency record) adds. Blocking.
  */
 final class CasePage {
 
@@ -137,8 +137,9 @@ final class CasePage {
                 "followupStatus." + f.status(), f.reason(), names.getOrDefault(f.assignee(), f.assignee()), "", "")));
         panels.forEach(p -> p.timeline(file).forEach(i -> entries.add(new Entry(i.at(), i.type(), i.kind(), i.label(),
                 i.detail(), i.who(), "", ""))));
-        // same second: the status change that opened the case first, then the call, then the rest
-        entries.sort(Comparator.comparing(Entry::at).thenComparing(e -> TYPE_ORDER.indexOf(e.type())));
+        // newest first; in the same second the status change that opened the case last (at the bottom),
+        // then the call above it, then the rest
+        entries.sort(Comparator.comparing(Entry::at).thenComparing(e -> TYPE_ORDER.indexOf(e.type())).reversed());
         return entries.stream().map(e -> {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("at", formats.time(e.at()));

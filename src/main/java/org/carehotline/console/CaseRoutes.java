@@ -137,7 +137,7 @@ final class CaseRoutes {
         if (categories.isEmpty()) {
             form.error("categories", "error.required");
         }
-        String problem = form.required("presentingProblem", 4000);
+        String problem = form.required("presentingProblem", FieldLimits.LONG_TEXT);
         if (!form.ok()) {
             return again(request, file, "describe", form);
         }
@@ -150,7 +150,7 @@ final class CaseRoutes {
         Form form = new Form(request);
         String timeframe = form.oneOf("timeframe", TIMEFRAMES, true);
         String levelName = form.oneOf("level", LEVELS, true);
-        String protective = form.optional("protective", 1000);
+        String protective = form.optional("protective", FieldLimits.SHORT_TEXT);
         boolean thoughts = form.checked("thoughts");
         boolean plan = form.checked("plan");
         boolean means = form.checked("means");
@@ -178,7 +178,7 @@ final class CaseRoutes {
 
     private Reply addNote(Request request, CaseFile file) {
         Form form = new Form(request);
-        String text = form.required("text", 4000);
+        String text = form.required("text", FieldLimits.LONG_TEXT);
         if (!form.ok()) {
             return again(request, file, "note", form);
         }
@@ -191,7 +191,7 @@ final class CaseRoutes {
     private Reply recordVisit(Request request, CaseFile file) {
         Form form = new Form(request);
         String kind = form.oneOf("kind", Visit.KINDS, true);
-        String summary = form.required("summary", 4000);
+        String summary = form.required("summary", FieldLimits.LONG_TEXT);
         if (!form.ok()) {
             return again(request, file, "visit", form);
         }
@@ -220,7 +220,7 @@ final class CaseRoutes {
     private Reply changeStatus(Request request, CaseFile file) {
         Form form = new Form(request);
         String action = form.oneOf("action", STATUS_ACTIONS, true);
-        String note = form.optional("note", 1000);
+        String note = form.optional("note", FieldLimits.SHORT_TEXT);
         if ("close".equals(action) && note.isEmpty()) {
             form.error("note", "error.outcomeRequired");
         }

@@ -5,6 +5,7 @@ import io.vertx.core.Handler;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServer;
+import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -72,7 +73,8 @@ public final class ConsoleServer {
                           org.carehotline.live.CallMonitor monitor, org.carehotline.reports.ReportRoutes reports,
                           org.carehotline.followups.FollowUpService followUpService,
                           org.carehotline.followups.FollowUpChanges followUpChanges,
-                          org.carehotline.settings.SettingsService settings) {}
+                          org.carehotline.settings.SettingsService settings,
+                          org.carehotline.alerts.CrisisAlerts alerts) {}
 
     public ConsoleServer(Vertx vertx, HttpConfig config, Sources sources, ExecutorService virtualThreads) {
         this.vertx = vertx;
@@ -85,7 +87,10 @@ public final class ConsoleServer {
     /** Starts listening; the future completes with the bound port. */
     public Future<Integer> start() {
         Router router = routes();
-        return vertx.createHttpServer().requestHandler(router).listen(config.port(), config.host()).map(s -> {
+        // form limits from the fields' limits (Vert.x's defaults refuse a 950-character Chinese note)
+        HttpServerOptions options = new HttpServerOptions().setMaxFormAttributeSize(FieldLimits.formAttributeBytes())
+                .setMaxFormBufferedBytes(FieldLimits.formAttributeBytes());
+        return vertx.createHttpServer(options).requestHandler(router).listen(config.port(), config.host()).map(s -> {
             server = s;
             log.info("Console listening on http://{}:{}/ (health: /health)", config.host(), s.actualPort());
             return s.actualPort();
@@ -104,10 +109,11 @@ public final class ConsoleServer {
         CaseWork work = new CaseWork(store);
         CallerProfiles callers = new CallerProfiles(store);
         NoteRepository notes = new NoteRepository(store);
-        CaseGuard guard = new CaseGuard(new CaseVisibility(store));
+        CaseGuard guard = new CaseGuard(new CaseVisibility(store), sources.live().calls());
         CaseRows rows = new CaseRows(sources.counselors(), formats);
         CaseSearch search = new CaseSearch(store);
-        BoardPanel board = new BoardPanel(sources.routing(), new DailyFigures(store), formats, clock);
+        ConsoleSignIns signIns = new ConsoleSignIns();
+        BoardPanel board = new BoardPanel(sources.routing(), new DailyFigures(store), formats, clock, signIns);
         CallerCard card = new CallerCard(sources.contacts(), work, callers, notes, guard, formats, clock);
         VisitRepository visits = new VisitRepository(store);
         OnwardReferralRepository onward = new OnwardReferralRepository(store);
@@ -116,8 +122,12 @@ public final class ConsoleServer {
                 sources.followUpChanges(), sources.cases(), work, guard, rows, formats, audit, clock));
         CasePage casePage = new CasePage(work, callers, sources.contacts(), visits, notes,
                 new FollowUpRepository(store), rows, formats, followUps.panel(),
-                List.of(new OnwardPanel(onward, formats), new EmergencyPanel(emergency, formats, clock)));
-        LiveStream stream = new LiveStream(vertx, blocking, this::describeCrisis, board::signature);
+                List.of(new OnwardPanel(onward, formats), new EmergencyPanel(emergency, formats, clock),
+                        new AlertPanel(sources.alerts())));
+        LiveStream stream = new LiveStream(vertx, board::signature);
+        AlertRoutes alertRoutes = new AlertRoutes(vertx, pages, blocking, sources.alerts(), this::describeCrisis,
+                sources.live().calls(), guard.visibility(), formats, audit);
+        alertRoutes.start();
 
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);
@@ -136,7 +146,7 @@ public final class ConsoleServer {
                 refuseForm(ctx);
             }
         }, ctx -> csrf.token(ctx.session())));
-        router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024).setHandleFileUploads(false));
+        router.route().handler(BodyHandler.create().setBodyLimit(FieldLimits.bodyBytes()).setHandleFileUploads(false));
         router.route().handler(ctx -> {
             if (csrf.accepts(ctx)) {
                 ctx.next();
@@ -146,12 +156,14 @@ public final class ConsoleServer {
         });
         Credentials credentials = new Credentials(store);
         PasswordHasher hasher = new PasswordHasher();
-        new AuthRoutes(pages, new SignIn(sources.counselors(), credentials, hasher, clock), audit, sources.routing())
+        new AuthRoutes(pages, new SignIn(sources.counselors(), credentials, hasher, clock), audit, sources.routing(),
+                signIns)
                 .mount(router, access);
         new AdminRoutes(pages, sources.counselors(), credentials, hasher, sources.routing(), audit)
                 .mount(router, access);
         new SettingsRoutes(pages, sources.settings(), sources.zone(), audit).mount(router, access);
-        new HomeRoutes(pages, sources.routing(), card, board, guard, search, rows, audit).mount(router, access);
+        new HomeRoutes(pages, sources.routing(), card, board, guard, search, rows, audit, sources.ami())
+                .mount(router, access);
         new SearchRoutes(pages, search, guard, rows, sources.counselors(), formats, audit).mount(router, access);
         new CaseRoutes(pages, new CaseRoutes.Parts(casePage, guard, work, sources.cases(), callers, notes, visits,
                 sources.live(), audit, clock)).mount(router, access);
@@ -163,6 +175,10 @@ public final class ConsoleServer {
         new MonitorRoutes(pages, sources.monitor(), sources.counselors(), sources.routing(), audit)
                 .mount(router, access);
         new AuditRoutes(pages, new AuditLog(store), formats).mount(router, access);
+        // a refused request gets a page in the layout, not a bare "Bad Request"
+        router.errorHandler(400, ctx -> pages.failed(ctx, 400));
+        router.errorHandler(413, ctx -> pages.failed(ctx, 413));
+        alertRoutes.mount(router, access);
         router.get("/events").handler(access.require()).handler(stream::open);
         return router;
     }

@@ -60,7 +60,7 @@ final class EmergencyRoutes {
             form.error("contact", "error.emergency.whoRequired");
         }
         String result = form.oneOf("result", EmergencyPanel.RESULTS, true);
-        String detail = form.optional("detail", 1000);
+        String detail = form.optional("detail", FieldLimits.SHORT_TEXT);
         if (EmergencyResult.OTHER.name().equals(result) && detail.isEmpty()) {
             form.error("detail", "error.emergency.detailRequired");
         }

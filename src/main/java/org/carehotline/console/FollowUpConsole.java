@@ -42,7 +42,8 @@ final class FollowUpConsole {
 
     void mount(Router router, Access access, Pages pages, CasePage casePage) {
         FollowUpQueries queries = new FollowUpQueries(parts.store());
-        FollowUpLists lists = new FollowUpLists(queries, parts.guard(), rows, parts.clock());
+        FollowUpLists lists = new FollowUpLists(queries, parts.guard(), rows, parts.clock(),
+                parts.changes()::windowOf);
         FollowUpCalendar calendar = new FollowUpCalendar(queries, lists, rows, parts.formats().zone(), parts.clock());
         new FollowUpListRoutes(pages, lists, calendar, parts.audit()).mount(router, access);
         new CaseFollowUpRoutes(pages, new CaseFollowUpRoutes.Parts(casePage, panel, parts.guard(), parts.work(),

@@ -33,8 +33,11 @@ final class FollowUpLists {
     private final CaseGuard guard;
     private final FollowUpRows rows;
     private final Clock clock;
+    private final java.util.function.Function<FollowUp, org.carehotline.followups.CallingWindow> windows;
 
-    FollowUpLists(FollowUpQueries queries, CaseGuard guard, FollowUpRows rows, Clock clock) {
+    FollowUpLists(FollowUpQueries queries, CaseGuard guard, FollowUpRows rows, Clock clock,
+                  java.util.function.Function<FollowUp, org.carehotline.followups.CallingWindow> windows) {
+        this.windows = windows;
         this.queries = queries;
         this.guard = guard;
         this.rows = rows;
@@ -64,7 +67,8 @@ final class FollowUpLists {
     }
 
     /**
-     * The due list: {@code due} (fell due within the last hour), {@code overdue} (longer ago, still
+     * The due list: {@code due} (fell due within the last hour, and may be made now: at or past its
+     * due time, inside the worker's calling window), {@code overdue} (longer ago, still
      * not made: waiting for a counselor, for the window or for a retry) and {@code upcoming} (the
      * next two weeks). A follow-up counts from when its current attempt fell due, so one waiting
      * overnight for the calling window shows as overdue, not as tomorrow's.
@@ -75,10 +79,12 @@ final class FollowUpLists {
         List<FollowUp> overdue = new ArrayList<>();
         List<FollowUp> upcoming = new ArrayList<>();
         for (FollowUp f : visible(user, queries.open(assignee(user, view), now.plus(UPCOMING), MOST))) {
-            if (f.attemptDueAt().isAfter(now)) {
-                upcoming.add(f);
+            if (f.attemptDueAt().isAfter(now) || f.dueAt().isAfter(now)) {
+                upcoming.add(f); // not before its due time (a wait for the window moves the due time on)
             } else if (f.attemptDueAt().isBefore(now.minus(OVERDUE_AFTER))) {
                 overdue.add(f);
+            } else if (!windows.apply(f).contains(now)) {
+                upcoming.add(f); // fell due, but the worker may not be called before the window opens
             } else {
                 due.add(f);
             }

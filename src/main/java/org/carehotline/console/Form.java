@@ -27,8 +27,10 @@ final class Form {
 
     String optional(String field, int maxLength) {
         String value = request.param(field);
-        if (value.length() > maxLength) {
-            errors.putIfAbsent(field, "error.tooLong");
+        int length = value.codePointCount(0, value.length());
+        if (length > maxLength) {
+            // the template shows how long it is and the limit; the text itself comes back in the field
+            errors.putIfAbsent(field, tooLong(length, maxLength));
         }
         return value;
     }
@@ -42,6 +44,11 @@ final class Form {
             errors.putIfAbsent(field, "error.invalid");
         }
         return value;
+    }
+
+    /** The error of a text too long: the message key, the length and the limit ({@code error.tooLongBy|7000|4000}). */
+    static String tooLong(int length, int maxLength) {
+        return "error.tooLongBy|" + length + "|" + maxLength;
     }
 
     boolean checked(String field) {

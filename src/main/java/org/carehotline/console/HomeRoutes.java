@@ -28,9 +28,12 @@ final class HomeRoutes {
     private final CaseSearch search;
     private final CaseRows rows;
     private final Audit audit;
+    private final java.util.function.Supplier<org.carehotline.telephony.ami.AmiStatus> ami;
 
     HomeRoutes(Pages pages, org.carehotline.routing.Router routing, CallerCard card, BoardPanel board,
-               CaseGuard guard, CaseSearch search, CaseRows rows, Audit audit) {
+               CaseGuard guard, CaseSearch search, CaseRows rows, Audit audit,
+               java.util.function.Supplier<org.carehotline.telephony.ami.AmiStatus> ami) {
+        this.ami = ami;
         this.pages = pages;
         this.routing = routing;
         this.card = card;
@@ -47,6 +50,8 @@ final class HomeRoutes {
                 .handler(ctx -> pages.handle(ctx, this::setStatus));
         router.get("/status/panel").handler(access.require(Role.COUNSELOR, Role.LAWYER)).handler(ctx -> pages.handle(
                 ctx, request -> Reply.view("status-fragment.ftlh").with("status", status(request.signedIn()))));
+        router.get("/my-cases").handler(access.require()).handler(ctx -> pages.handle(ctx, request ->
+                Reply.view("my-cases-fragment.ftlh").with("cases", myCases(request.signedIn()))));
         router.get("/card/:contactId").handler(access.require(Role.COUNSELOR, Role.LAWYER, Role.SUPERVISOR,
                 Role.ADMINISTRATOR)).handler(ctx -> pages.handle(ctx, this::cardFragment));
     }
@@ -56,7 +61,9 @@ final class HomeRoutes {
         Reply.View view = Reply.view("home.ftlh");
         if (user.takesCalls()) {
             view.with("status", status(user));
-            Optional<String> last = guard.visibility().lastOfferedContact(user.id());
+            // the live feed first: the last offer may not have reached the database yet
+            Optional<String> last = guard.live().lastOfferedTo(user.id())
+                    .or(() -> guard.visibility().lastOfferedContact(user.id()));
             view.with("card", last.flatMap(id -> card.model(user, id)).orElse(null));
             if (last.isPresent()) {
                 audit.record(request, "card.read", last.get(), "on load");
@@ -65,23 +72,31 @@ final class HomeRoutes {
         view.with("pauseReasons", PAUSE_REASONS);
         // union staff outside the hotline (referrers) do not watch the team's live state
         view.with("board", user.worksCases() ? board.model() : null);
-        if (user.worksCases()) {
-            Optional<java.util.Set<String>> visible = user.seesAllCases() ? Optional.empty()
-                    : Optional.of(guard.visibility().caseIdsWorkedBy(user.id()));
-            view.with("cases", rows.rows(search.search(CaseQuery.everything(), visible, 1, 10).cases(), user));
-        } else {
-            view.with("cases", List.of());
+        return view.with("cases", myCases(user));
+    }
+
+    /** The user's latest cases, as the desk lists them. */
+    private List<Map<String, Object>> myCases(User user) {
+        if (!user.worksCases()) {
+            return List.of();
         }
-        return view;
+        Optional<java.util.Set<String>> visible = user.seesAllCases() ? Optional.empty()
+                : Optional.of(guard.visibility().caseIdsWorkedBy(user.id()));
+        return rows.rows(search.search(CaseQuery.everything(), visible, 1, 10).cases(), user);
     }
 
     private Map<String, Object> status(User user) {
         PresenceState state = routing.states().getOrDefault(user.id(), PresenceState.OFFLINE);
-        String reason = routing.snapshot().stream().filter(s -> s.counselor().id().equals(user.id())).findFirst()
-                .flatMap(s -> s.console().pauseReason()).orElse("");
-        boolean signedOut = routing.snapshot().stream().filter(s -> s.counselor().id().equals(user.id()))
-                .findFirst().map(s -> !s.console().signedIn()).orElse(true);
-        return Map.of("state", state.name(), "reason", reason, "signedOut", signedOut);
+        Optional<org.carehotline.routing.CounselorStatus> mine = routing.snapshot().stream()
+                .filter(s -> s.counselor().id().equals(user.id())).findFirst();
+        String reason = mine.flatMap(s -> s.console().pauseReason()).orElse("");
+        boolean signedOut = mine.map(s -> !s.console().signedIn()).orElse(true);
+        // offline although they asked for calls: say what stands in the way (no AMI link, phone not registered)
+        String problem = state != PresenceState.OFFLINE ? ""
+                : mine.flatMap(s -> StatusProblem.of(s, ami.get())).orElse(mine.isEmpty() ? "status.problem.noPhone" : "");
+        String endpoint = mine.map(s -> s.counselor().endpoint()).orElse("");
+        return Map.of("state", state.name(), "reason", reason, "signedOut", signedOut, "problem", problem,
+                "endpoint", endpoint);
     }
 
     private Reply setStatus(Request request) {

@@ -7,7 +7,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
 import java.util.function.Supplier;
 import org.carehotline.console.auth.Sessions;
 import org.carehotline.console.auth.User;
@@ -16,7 +15,8 @@ import org.carehotline.console.auth.User;
  * {@code GET /events}: one Server-Sent Events stream per signed-in browser. A user hears their
  * own calls ({@code call}: offered / answered), board changes ({@code board}, at most one a
  * second, since routing reports a change on every tick) and, for supervisors and
- * administrators, crisis alerts ({@code crisis}). Board events are skipped while the board's
+ * administrators, crisis alerts ({@code crisis}, stored ones with their id); every user hears an
+ * acknowledged alert ({@code alert}). Board events are skipped while the board's
  * signature is unchanged, except every few seconds so that waits move on. The browser fetches the server-rendered
  * fragments it needs, so every page is rendered (and escaped) by the templates alone.
  */
@@ -28,19 +28,11 @@ final class LiveStream {
     private static final long HEARTBEAT_MS = 15_000;
 
     private final Vertx vertx;
-    private final Blocking blocking;
-    private final Function<JsonObject, JsonObject> describeCrisis;
     private final Supplier<String> boardSignature;
 
-    /**
-     * @param describeCrisis blocking: adds the case id and number to a crisis alert that names only a contact
-     * @param boardSignature quick: what the board shows, to skip refreshes that change nothing
-     */
-    LiveStream(Vertx vertx, Blocking blocking, Function<JsonObject, JsonObject> describeCrisis,
-               Supplier<String> boardSignature) {
+    /** @param boardSignature quick: what the board shows, to skip refreshes that change nothing */
+    LiveStream(Vertx vertx, Supplier<String> boardSignature) {
         this.vertx = vertx;
-        this.blocking = blocking;
-        this.describeCrisis = describeCrisis;
         this.boardSignature = boardSignature;
     }
 
@@ -55,16 +47,12 @@ final class LiveStream {
                 m -> stream.send("call", m.body().encode())));
         stream.consumers.add(vertx.eventBus().consumer(EventBusLiveFeed.BOARD, m -> stream.boardChanged()));
         if (user.seesAllCases()) {
-            stream.consumers.add(vertx.eventBus().<JsonObject>consumer(EventBusLiveFeed.CRISIS, m -> {
-                JsonObject alert = m.body();
-                if (alert.containsKey("caseNumber")) {
-                    stream.send("crisis", alert.encode());
-                } else {
-                    blocking.run(() -> describeCrisis.apply(alert))
-                            .onComplete(r -> stream.send("crisis", (r.succeeded() ? r.result() : alert).encode()));
-                }
-            }));
+            stream.consumers.add(vertx.eventBus().<JsonObject>consumer(EventBusLiveFeed.CRISIS,
+                    m -> stream.send("crisis", m.body().encode())));
         }
+        // every screen drops an acknowledged alert's banner
+        stream.consumers.add(vertx.eventBus().<JsonObject>consumer(EventBusLiveFeed.ACKNOWLEDGED,
+                m -> stream.send("alert", m.body().encode())));
         stream.heartbeat = vertx.setPeriodic(HEARTBEAT_MS, id -> stream.write(": ping\n\n"));
         response.closeHandler(v -> stream.close());
         response.exceptionHandler(e -> stream.close());

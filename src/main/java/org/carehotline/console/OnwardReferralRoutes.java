@@ -50,7 +50,7 @@ final class OnwardReferralRoutes {
             form.error("otherKind", "error.onward.otherKind");
         }
         String organisation = form.required("organisation", 200);
-        String note = form.optional("note", 1000);
+        String note = form.optional("note", FieldLimits.SHORT_TEXT);
         String status = form.oneOf("status", OnwardPanel.STARTING, true);
         if (!form.ok()) {
             return actions.again(request, file, "onward", form);
@@ -71,7 +71,7 @@ final class OnwardReferralRoutes {
         String formName = "onward-" + referralId;
         Form form = new Form(request);
         String key = form.oneOf("action", ACTIONS, true);
-        String note = form.optional("note", 1000);
+        String note = form.optional("note", FieldLimits.SHORT_TEXT);
         if (!form.ok()) {
             return actions.again(request, file, formName, form);
         }

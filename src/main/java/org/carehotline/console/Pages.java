@@ -3,6 +3,7 @@ package org.carehotline.console;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
 import java.util.concurrent.Callable;
+import java.util.Map;
 import java.util.function.Function;
 import org.carehotline.console.auth.Csrf;
 import org.carehotline.console.auth.Sessions;
@@ -69,7 +70,18 @@ final class Pages {
             view.model().put("me", request.user().orElse(null));
             view.model().put("csrf", token);
             view.model().put("path", path);
-            return new Answer(view.status(), templates.render(view.template(), view.model()), null);
+            view.model().put("limits", FieldLimits.BY_NAME);
+            try {
+                return new Answer(view.status(), templates.render(view.template(), view.model()), null);
+            } catch (RuntimeException e) {
+                // the frame and an error box instead of a bare text page; the log says which template and what
+                log.error("Console page {} cannot be shown: {}", path, e.getMessage());
+                Reply.View error = Reply.view("error.ftlh", 500).with("code", 500);
+                error.model().putAll(Map.of("t", view.model().get("t"), "lang", request.lang(), "csrf", token,
+                        "path", path, "limits", FieldLimits.BY_NAME));
+                request.user().ifPresent(u -> error.model().put("me", u));
+                return new Answer(500, templates.render(error.template(), error.model()), null);
+            }
         };
         blocking.run(work).onComplete(result -> {
             if (result.failed()) {
@@ -90,6 +102,28 @@ final class Pages {
                         .putHeader("referrer-policy", "same-origin").end(answer.body());
             }
         });
+    }
+
+    /**
+     * Answers a request Vert.x refused before any handler ran (a body over the limit: 413; a
+     * form it could not decode: 400) with the error page in the layout.
+     */
+    void failed(RoutingContext ctx, int code) {
+        if (ctx.response().ended()) {
+            return;
+        }
+        log.warn("Console request {} {} refused ({}): {} bytes sent, body limit {} bytes", ctx.request().method(),
+                ctx.request().path(), code, ctx.request().getHeader("content-length"), FieldLimits.bodyBytes());
+        // rendered here on the event loop (a small template, texts in memory): Vert.x ends a refused
+        // request's response itself right after this handler returns
+        Reply.View view = Reply.view("error.ftlh", code).with("code", code)
+                .with("limitKb", FieldLimits.bodyBytes() / 1024);
+        String lang = language(ctx);
+        view.model().putAll(Map.of("t", messages.forLanguage(lang), "lang", lang, "path", ctx.request().path(),
+                "csrf", ctx.session() == null ? "" : csrf.token(ctx.session()), "limits", FieldLimits.BY_NAME));
+        Sessions.user(ctx).ifPresent(u -> view.model().put("me", u));
+        ctx.response().setStatusCode(code).putHeader("content-type", "text/html; charset=utf-8")
+                .putHeader("cache-control", "no-store").end(templates.render(view.template(), view.model()));
     }
 
     /** Answers a request that is not allowed, on the event loop (role checks before any work). */

@@ -67,6 +67,11 @@ public final class FollowUpChanges {
         return followUps.moveDue(id, due, assignee.orElse(null), clock.instant(), note) ? Result.CHANGED : whyNot(id);
     }
 
+    /** When the worker of this follow-up may be called: its own window, else the hotline's. */
+    public CallingWindow windowOf(FollowUp f) {
+        return policy.windowOf(f);
+    }
+
     /** Calls off a waiting follow-up, keeping who and why. */
     public Result cancel(String id, String reason, String by) {
         return followUps.cancel(id, by, reason, clock.instant()) ? Result.CHANGED : whyNot(id);

@@ -16,6 +16,13 @@ public interface LiveFeed {
     /** The counselor answered: the call is connected. */
     void callAnswered(String counselorId, String contactId);
 
+    /**
+     * The call ended (its end was recorded): the counselors it was offered to see it on their
+     * card and in their cases without a reload.
+     */
+    default void callEnded(String contactId, java.util.Collection<String> counselorIds) {
+    }
+
     /** A crisis: the caller pressed "help now", or was flagged high-risk, or a risk was raised. */
     void crisisAlert(String contactId, String reason);
 

@@ -61,6 +61,7 @@ final class IndexSetup {
         // onward referrals: per case (case page), by recording time (reports); emergency records per case
         db.getCollection(CollectionNames.ONWARD_REFERRALS).createIndex(Indexes.ascending("caseId", "createdAt"));
         db.getCollection(CollectionNames.ONWARD_REFERRALS).createIndex(Indexes.ascending("createdAt"));
+        db.getCollection(CollectionNames.CRISIS_ALERTS).createIndex(Indexes.ascending("caseId"));
         db.getCollection(CollectionNames.EMERGENCY_CONTACTS).createIndex(Indexes.ascending("caseId", "at"));
         // presence log: reports by time; a counselor's intervals; open intervals (heartbeat, crash recovery)
         db.getCollection(CollectionNames.PRESENCE_LOG).createIndex(Indexes.ascending("from"));

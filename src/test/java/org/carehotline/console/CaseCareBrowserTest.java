@@ -102,9 +102,9 @@ class CaseCareBrowserTest {
             supervisor.screenshot("board-emergency-alert");
 
             String timeline = counselor.driver.findElement(By.id("timeline")).getText();
-            List<String> inOrder = List.of("来电", "对外转介 · 法律援助 · 已建议", "欠薪三个月",
-                    "对外转介 · 法律援助 · 已转介", "已约周三面谈", "风险评估 · 紧急", "紧急联络 · 报警 110 · 已出警",
-                    "高速交警 — 民警已到服务区");
+            // newest first, each entry's own texts in their order
+            List<String> inOrder = List.of("紧急联络 · 报警 110 · 已出警", "高速交警 — 民警已到服务区", "风险评估 · 紧急",
+                    "对外转介 · 法律援助 · 已转介", "已约周三面谈", "对外转介 · 法律援助 · 已建议", "欠薪三个月", "来电");
             int at = -1;
             for (String item : inOrder) {
                 int next = timeline.indexOf(item, at + 1);

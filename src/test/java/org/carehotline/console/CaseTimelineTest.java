@@ -73,8 +73,9 @@ class CaseTimelineTest {
         assertEquals(200, wang.get(page).statusCode(), "and wang.fang, who answered a call on it, still may");
 
         String body = wang.get(page).body();
-        List<String> inOrder = List.of("来电 · 已接听", "家访", "情绪稳定了一些", "已结案", "家人团聚", "又来电了", "转派给",
-                "李伟", "回访");
+        // newest first, each entry's own texts in their order
+        List<String> inOrder = List.of("回访", "转派给", "李伟", "又来电了", "已结案", "家人团聚", "情绪稳定了一些", "家访",
+                "来电 · 已接听");
         int at = body.indexOf("id=\"timeline\"");
         for (String entry : inOrder) {
             int next = body.indexOf(entry, at);

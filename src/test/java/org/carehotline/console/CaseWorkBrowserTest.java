@@ -146,7 +146,7 @@ class CaseWorkBrowserTest {
         ConsolePages.submit(counselor, By.id("status-await"));
         ConsolePages.awaitText(counselor, By.id("case-status"), "待回访");
         String timeline = counselor.driver.findElement(By.id("timeline")).getText();
-        assertTrue(timeline.indexOf("来电") < timeline.indexOf("风险评估"), "in time order: " + timeline);
+        assertTrue(timeline.indexOf("风险评估") < timeline.lastIndexOf("来电"), "newest first: " + timeline);
         assertTrue(timeline.contains("待回访"), timeline);
 
         supervisor.driver.get(base + "/cases?plate=" + "豫A12345");
