@@ -37,6 +37,7 @@ import org.carehotline.referrals.ReferralRepository;
 import org.carehotline.referrals.ReferralService;
 import org.carehotline.reports.ReportRoutes;
 import org.carehotline.reports.ReportSettings;
+import org.carehotline.routing.DeskStateRepository;
 import org.carehotline.routing.Router;
 import org.carehotline.settings.PromptCatalog;
 import org.carehotline.settings.SettingsRepository;
@@ -99,6 +100,10 @@ public final class HotlineApp implements AutoCloseable {
         presence.start();
         router = new Router(clock, config.routing(), waker, live, presence);
         router.setCounselors(counselors.findAll());
+        // who was at their desk before a restart takes calls again at once
+        DeskStateRepository desks = new DeskStateRepository(store);
+        router.restoreDesks(desks.all());
+        router.onDeskChange((counselorId, console) -> desks.save(counselorId, console, clock.instant()));
         router.startTicking(scheduler, Duration.ofSeconds(1));
 
         ami = new AmiLink(config.ami(), new CallTracker(router, recorder, live, clock), clock);

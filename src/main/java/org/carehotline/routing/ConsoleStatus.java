@@ -3,8 +3,10 @@ package org.carehotline.routing;
 import java.util.Optional;
 
 /**
- * What a counselor set on the console. Until they sign out, a counselor whose phone is
- * registered counts as signed in, so the line works before anyone opens the console.
+ * What a counselor set on the console. A counselor takes calls only once they said so at the
+ * desk (routing.desk-sign-in-required, default true): a registered phone alone does not mean
+ * someone is there. What they set is kept in MongoDB ({@code DeskStateRepository}) and restored
+ * when the server starts again.
  *
  * @param pauseReason present while paused (e.g. "break", "training", or "missed calls" set by routing)
  */

@@ -28,9 +28,8 @@ public record CounselorStatus(
     /** What routing has given a counselor. */
     public enum Assignment { NONE, RINGING, ON_CALL }
 
-    static CounselorStatus initial(Counselor counselor, Instant now) {
-        return new CounselorStatus(counselor, DeviceState.UNKNOWN, ConsoleStatus.READY, Assignment.NONE, "", now, now,
-                now, 0);
+    static CounselorStatus initial(Counselor counselor, ConsoleStatus console, Instant now) {
+        return new CounselorStatus(counselor, DeviceState.UNKNOWN, console, Assignment.NONE, "", now, now, now, 0);
     }
 
     public PresenceState state(Instant now) {

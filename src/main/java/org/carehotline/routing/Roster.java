@@ -24,10 +24,13 @@ final class Roster {
     private final Map<String, String> idByEndpoint = new HashMap<>();
     private final Clock clock;
     private final PresenceListener presence;
+    /** What a counselor new to the roster has set at the desk, before they set anything. */
+    private final ConsoleStatus firstConsole;
 
-    Roster(Clock clock, PresenceListener presence) {
+    Roster(Clock clock, PresenceListener presence, ConsoleStatus firstConsole) {
         this.clock = clock;
         this.presence = presence;
+        this.firstConsole = firstConsole;
     }
 
     /** Replaces the counselors, keeping what is known of each one who stays. */
@@ -37,7 +40,7 @@ final class Roster {
         idByEndpoint.clear();
         for (Counselor c : counselors) {
             CounselorStatus old = previous.remove(c.id());
-            CounselorStatus status = old == null ? CounselorStatus.initial(c, now) : old.withCounselor(c);
+            CounselorStatus status = old == null ? CounselorStatus.initial(c, firstConsole, now) : old.withCounselor(c);
             byId.put(c.id(), status);
             report(old, status);
             if (!c.endpoint().isEmpty()) {

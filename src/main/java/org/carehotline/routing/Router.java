@@ -39,6 +39,7 @@ public final class Router {
     private final TreeSet<WaitingCall> queue = new TreeSet<>(WaitingCall::compare);
     private long sequence;
     private double averageHandleSeconds = 300;
+    private volatile DeskListener desks = DeskListener.NONE;
 
     public Router(Clock clock, RoutingRules rules, CallWaker waker, LiveFeed live) {
         this(clock, rules, waker, live, PresenceListener.NONE);
@@ -49,7 +50,9 @@ public final class Router {
      *                 (see {@link PresenceListener})
      */
     public Router(Clock clock, RoutingRules rules, CallWaker waker, LiveFeed live, PresenceListener presence) {
-        this.roster = new Roster(clock, presence);
+        // a counselor takes calls once they said so at the desk, unless the line runs on phones alone
+        this.roster = new Roster(clock, presence, rules.deskSignInRequired() ? ConsoleStatus.SIGNED_OUT
+                : ConsoleStatus.READY);
         this.clock = clock;
         this.rules = rules;
         this.policy = new RoutingPolicy(rules);
@@ -70,6 +73,28 @@ public final class Router {
     }
 
     /**
+     * Puts back what counselors had set at the desk before a restart (from
+     * {@link DeskStateRepository}); counselors not in the roster are ignored.
+     */
+    public void restoreDesks(Map<String, ConsoleStatus> desks) {
+        desks.forEach((id, console) -> update(id, s -> s.withConsole(console)));
+    }
+
+    /** From now on, what counselors set at the desk is told to {@code listener} (to be kept). */
+    public void onDeskChange(DeskListener listener) {
+        this.desks = listener;
+    }
+
+    private void deskSet(String counselorId) {
+        desk(counselorId).ifPresent(console -> desks.deskChanged(counselorId, console));
+    }
+
+    /** What the counselor has set at the desk now, if they are in the roster. */
+    public synchronized Optional<ConsoleStatus> desk(String counselorId) {
+        return roster.status(counselorId).map(CounselorStatus::console);
+    }
+
+    /**
      * Asterisk reported a phone's state; devices of no counselor are ignored. A phone idle again
      * after a call routing placed ends that talk (wrap-up from now), whatever the session reports.
      */
@@ -85,19 +110,23 @@ public final class Router {
     /** The counselor signed in on the console (ready for calls once their phone is registered). */
     public void signIn(String counselorId) {
         update(counselorId, s -> s.withConsole(ConsoleStatus.READY));
+        deskSet(counselorId);
     }
 
     public void signOut(String counselorId) {
         update(counselorId, s -> s.withConsole(ConsoleStatus.SIGNED_OUT));
+        deskSet(counselorId);
     }
 
     public void pause(String counselorId, String reason) {
         update(counselorId, s -> s.withConsole(ConsoleStatus.paused(reason)));
+        deskSet(counselorId);
     }
 
     /** Back from a pause, also one set by routing for missed calls. */
     public void resume(String counselorId) {
         update(counselorId, s -> s.withConsole(ConsoleStatus.READY).withMissesCleared());
+        deskSet(counselorId);
     }
 
     /**

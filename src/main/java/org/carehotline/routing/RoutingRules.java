@@ -16,6 +16,8 @@ package org.carehotline.routing;
  * @param missedRetrySeconds       a counselor who missed a call may be offered it again after this, or at once
  *                                 when every other fit was tried
  * @param ringingTimeoutSeconds    a counselor held ringing this long with no Dial answered is released
+ * @param deskSignInRequired       a counselor takes calls only once they said so at the desk (console), not
+ *                                 because their phone is registered
  */
 public record RoutingRules(
         boolean preferPreviousCounselor,
@@ -29,10 +31,11 @@ public record RoutingRules(
         int wrapUpSeconds,
         int maxConsecutiveMisses,
         int missedRetrySeconds,
-        int ringingTimeoutSeconds) {
+        int ringingTimeoutSeconds,
+        boolean deskSignInRequired) {
 
     /** The defaults of hotline-defaults.properties, for tests and tools. */
     public static RoutingRules defaults() {
-        return new RoutingRules(true, 60, true, true, 2, 90, 180, 600, 30, 2, 60, 60);
+        return new RoutingRules(true, 60, true, true, 2, 90, 180, 600, 30, 2, 60, 60, true);
     }
 }

@@ -22,6 +22,9 @@ public final class CollectionNames {
     /** Opening hours, holidays, menu and dialect options: one document per saved version, the newest applies. */
     public static final String LINE_SETTINGS = "line_settings";
 
+    /** What each counselor last set at the desk (available, paused, signed out), restored on start. */
+    public static final String DESK_STATES = "desk_states";
+
     /** Crisis alerts: raised, re-raised while unacknowledged, acknowledged by a supervisor. */
     public static final String CRISIS_ALERTS = "crisis_alerts";
 

@@ -103,6 +103,8 @@ public final class BenchServer {
 
     private static Server virtual(HotlineConfig config) {
         HotlineApp app = HotlineApp.start(config, Clock.systemUTC());
+        // the simulated counselors are at their desks
+        new CounselorRepository(app.store()).findAll().forEach(c -> app.router().signIn(c.id()));
         HttpClient http = HttpClient.newHttpClient();
         URI health = URI.create("http://127.0.0.1:" + app.httpPort() + "/health");
         Pattern active = Pattern.compile("\"sessionsActive\"\\s*:\\s*(\\d+)");

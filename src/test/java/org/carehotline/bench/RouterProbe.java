@@ -38,7 +38,7 @@ final class RouterProbe {
                 defaults.previousCounselorWaitSeconds(), defaults.preferDialect(), defaults.preferHigherSkill(),
                 defaults.minSkillLevel(), defaults.widenDialectAfterSeconds(), defaults.widenSkillAfterSeconds(),
                 7200, 0, defaults.maxConsecutiveMisses(), defaults.missedRetrySeconds(),
-                defaults.ringingTimeoutSeconds());
+                defaults.ringingTimeoutSeconds(), false);
         Router router = new Router(Clock.systemUTC(), rules, CallWaker.NONE, LiveFeed.NONE);
         List<Counselor> roster = new ArrayList<>();
         for (int i = 0; i < counselorCount; i++) {

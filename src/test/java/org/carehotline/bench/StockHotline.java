@@ -104,6 +104,7 @@ final class StockHotline implements AutoCloseable {
         AmiCallWaker waker = new AmiCallWaker(virtualThreads);
         router = new Router(clock, config.routing(), waker, LiveFeed.NONE);
         router.setCounselors(counselors.findAll());
+        counselors.findAll().forEach(c -> router.signIn(c.id())); // the simulated counselors are at their desks
         router.startTicking(scheduler, Duration.ofSeconds(1));
         ami = new AmiLink(config.ami(), new CallTracker(router, recorder, LiveFeed.NONE, clock), clock);
         waker.attach(ami);

@@ -43,7 +43,7 @@ class CardFollowsCallBrowserTest {
             FakeAgiCall first = hotline.call("13812345678");
             assertEquals("PJSIP/6001", Calls.untilDial(first, '1'));
             ConsolePages.awaitText(wang, By.id("card-phone"), "13812345678");
-            Calls.answerAndFinish(first, 42);
+            Calls.answerAndFinish(first, hotline.clock, 42);
             // the end reaches the open page: the card says so and my cases lists the case
             ConsolePages.awaitText(wang, By.id("card-state"), "通话已结束");
             ConsolePages.awaitText(wang, By.id("my-cases"), "13812345678");
@@ -56,7 +56,7 @@ class CardFollowsCallBrowserTest {
             assertEquals("RINGING", wang.driver.findElement(By.id("card-state")).getDomAttribute("data-state"));
             assertTrue(wang.driver.findElement(By.id("card-key")).getText().contains("危机"), "the crisis key");
             wang.screenshot("card-follows-crisis-call");
-            Calls.answerAndFinish(crisis, 30);
+            Calls.answerAndFinish(crisis, hotline.clock, 30);
             ConsolePages.awaitText(wang, By.id("card-state"), "通话已结束");
         }
     }
@@ -68,7 +68,7 @@ class CardFollowsCallBrowserTest {
             FakeAgiCall first = hotline.call("13812345678");
             Calls.untilDial(first, '1');
             ConsolePages.awaitText(wang, By.id("card-phone"), "13812345678");
-            Calls.answerAndFinish(first, 42);
+            Calls.answerAndFinish(first, hotline.clock, 42);
             // a pop for a call that does not exist (as a refused or failed card would): the old card goes
             hotline.app.liveFeed().callOffered(hotline.counselorId("wang.fang"), "0123456789abcdef01234567");
             ConsolePages.awaitText(wang, By.id("card-error"), "无法载入");

@@ -69,7 +69,7 @@ class CasePageLayoutBrowserTest {
             WebElement detail = rows.get(0).findElements(By.tagName("td")).get(2);
             assertTrue(detail.getRect().getWidth() >= 330, "a note's column is " + detail.getRect().getWidth() + " px");
             shoot(wang, "case-during-call");
-            Calls.answerAndFinish(again, 20);
+            Calls.answerAndFinish(again, hotline.clock, 20);
         }
     }
 

@@ -46,7 +46,7 @@ class CrisisAcknowledgeBrowserTest {
             String number = "HL-2026-000001";
             ConsolePages.awaitText(supervisor, By.id("crisis-text"), number);
             ConsolePages.awaitText(wang, By.id("crisis-text"), number);
-            Calls.answerAndFinish(call, 60);
+            Calls.answerAndFinish(call, hotline.clock, 60);
 
             // across reloads, on every page
             supervisor.driver.get("http://127.0.0.1:" + port + "/board");

@@ -56,6 +56,7 @@ class PresenceRecorderTest {
         router.setCounselors(java.util.Arrays.stream(counselors)
                 .map(id -> Counselors.named(id).skill(PSYCHOLOGICAL_SUPPORT, 3).build()).toList());
         for (String id : counselors) {
+            router.signIn(id);
             router.deviceStateChanged("PJSIP/" + id, DeviceState.NOT_INUSE);
         }
         return router;

@@ -29,8 +29,10 @@ class CallOwnershipTest {
     private void oneLawyer(String... more) {
         router.setCounselors(java.util.stream.Stream.concat(java.util.stream.Stream.of("a"),
                 java.util.Arrays.stream(more)).map(id -> Counselors.named(id).skill(LEGAL_ADVICE, 3).build()).toList());
+        router.signIn("a");
         router.deviceStateChanged("PJSIP/a", DeviceState.NOT_INUSE);
         for (String id : more) {
+            router.signIn(id);
             router.deviceStateChanged("PJSIP/" + id, DeviceState.NOT_INUSE);
         }
     }

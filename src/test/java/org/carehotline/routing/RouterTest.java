@@ -31,8 +31,11 @@ class RouterTest {
         untaken.add(offerUntaken);
     }, LiveFeed.NONE);
 
+    /** The counselors, each at their desk (available once their phone is). */
     private void roster(Counselors... builders) {
-        router.setCounselors(java.util.Arrays.stream(builders).map(Counselors::build).toList());
+        List<Counselor> counselors = java.util.Arrays.stream(builders).map(Counselors::build).toList();
+        router.setCounselors(counselors);
+        counselors.forEach(c -> router.signIn(c.id()));
     }
 
     private void phone(String endpoint, DeviceState state) {

@@ -74,7 +74,7 @@ class RoutingPolicyTest {
         free(Counselors.named("senior").skill(LEGAL_ADVICE, 5), 1);
 
         assertEquals(Optional.of("senior"), choose(needs(LEGAL_ADVICE, null, null), 0));
-        rules = new RoutingRules(true, 60, true, false, 2, 90, 180, 600, 30, 2, 60, 60);
+        rules = new RoutingRules(true, 60, true, false, 2, 90, 180, 600, 30, 2, 60, 60, true);
         assertEquals(Optional.of("junior"), choose(needs(LEGAL_ADVICE, null, null), 0), "rule switched off");
     }
 
@@ -133,7 +133,7 @@ class RoutingPolicyTest {
 
         assertEquals(Optional.empty(), choose(needs(PSYCHOLOGICAL_SUPPORT, null, "previous"), 59));
         assertEquals(Optional.of("other"), choose(needs(PSYCHOLOGICAL_SUPPORT, null, "previous"), 60));
-        rules = new RoutingRules(false, 60, true, true, 2, 90, 180, 600, 30, 2, 60, 60);
+        rules = new RoutingRules(false, 60, true, true, 2, 90, 180, 600, 30, 2, 60, 60, true);
         assertEquals(Optional.of("other"), choose(needs(PSYCHOLOGICAL_SUPPORT, null, "previous"), 0),
                 "continuity switched off");
     }

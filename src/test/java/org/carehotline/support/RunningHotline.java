@@ -64,6 +64,12 @@ public final class RunningHotline implements AutoCloseable {
         this.config = HotlineConfig.load(Map.of(), args);
         this.app = HotlineApp.start(config, clock);
         this.agiPort = app.agiPort();
+        // the demo counselors are at their desks (a test of the desk itself signs them out first)
+        for (var counselor : new CounselorRepository(app.store()).findAll()) {
+            if (counselor.takesCalls()) {
+                app.router().signIn(counselor.id());
+            }
+        }
         if (config.ami().port() == ami.port()) {
             awaitCondition("AMI logged in", () -> "CONNECTED".equals(app.ami().status().state()));
         }

@@ -47,7 +47,7 @@ class CounselorStateCallTest {
     }
 
     @Test
-    void anInternalCallBetweenDeskPhonesLeavesBothCounselorsFreeWhenItEndsAndTheNextHotlineCallReachesThem() {
+    void anInternalCallBetweenDeskPhonesLeavesBothCounselorsFreeWhenItEndsAndTheNextHotlineCallReachesThem() throws Exception {
         hotline = servers.start(clock, Map.of(WANG_FANG, "NOT_INUSE", LI_WEI, "NOT_INUSE"));
         new Asterisk22Calls(hotline.ami).internalCallAnsweredAndEnded(WANG_FANG, LI_WEI, "1795334000.5",
                 clock.instant().minusSeconds(120), clock.instant().minusSeconds(10));
@@ -64,7 +64,7 @@ class CounselorStateCallTest {
     }
 
     @Test
-    void aSessionThatEndsBetweenTakingItsOfferAndTheDialLeavesNobodyRinging() {
+    void aSessionThatEndsBetweenTakingItsOfferAndTheDialLeavesNobodyRinging() throws Exception {
         hotline = servers.start(clock, Map.of(WANG_FANG, "INUSE"));
         FakeAgiCall call = hotline.call("13900000082");
         throughMenu(call, '1');
@@ -80,7 +80,7 @@ class CounselorStateCallTest {
     }
 
     @Test
-    void aCallerGoneBeforeTheDialCostsNoMissAndNoPhoneIsSaidToHaveRung() {
+    void aCallerGoneBeforeTheDialCostsNoMissAndNoPhoneIsSaidToHaveRung() throws Exception {
         hotline = servers.start(clock, Map.of(LI_WEI, "NOT_INUSE"));
         for (int i = 0; i < 2; i++) { // two misses in a row would pause li.wei
             FakeAgiCall call = hotline.call("1390000009" + i);
