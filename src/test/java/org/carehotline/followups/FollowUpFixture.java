@@ -67,6 +67,7 @@ final class FollowUpFixture implements AutoCloseable {
         this.contacts = new ContactRepository(store);
         this.router = new Router(clock, RoutingRules.defaults(), CallWaker.NONE, LiveFeed.NONE);
         router.setCounselors(counselors);
+        counselors.forEach(c -> router.signIn(c.id())); // at their desks; the phones follow
         FollowUpContactRepository followUpContacts = new FollowUpContactRepository(store);
         CounselorLine line = new CounselorLine(router);
         this.outcomes = new FollowUpOutcomes(followUps, followUpContacts, line, live, rules, clock);
