@@ -25,7 +25,18 @@ final class EmbeddedMongo implements AutoCloseable {
         this.address = address;
     }
 
+    /** H2's own default: a chunk of the file that falls out of use is kept at least this long. */
+    static final int DEFAULT_RETENTION_MS = 45_000;
+
     static EmbeddedMongo start(Path dataDir, int cacheMb) {
+        return start(dataDir, cacheMb, DEFAULT_RETENTION_MS);
+    }
+
+    /**
+     * As {@link #start(Path, int)} with another retention time: tests shorten it so that chunks
+     * age out in seconds instead of 45 s, the same rule on a shorter clock.
+     */
+    static EmbeddedMongo start(Path dataDir, int cacheMb, int retentionMs) {
         try {
             Files.createDirectories(dataDir);
         } catch (IOException e) {
@@ -33,6 +44,7 @@ final class EmbeddedMongo implements AutoCloseable {
         }
         Path dataFile = dataDir.resolve("hotline.mv").toAbsolutePath();
         MVStore mvStore = new MVStore.Builder().fileName(dataFile.toString()).cacheSize(cacheMb).open();
+        mvStore.setRetentionTime(retentionMs);
         MongoServer server = new MongoServer(new CommittingH2Backend(mvStore));
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
