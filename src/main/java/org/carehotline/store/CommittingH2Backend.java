@@ -7,9 +7,13 @@ import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.wire.message.MongoQuery;
 import io.netty.channel.Channel;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.MVStoreException;
+import java.time.Instant;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 /**
@@ -42,6 +46,8 @@ final class CommittingH2Backend extends H2Backend {
     private final Object commitLock = new Object();
     /** Every write numbered up to this one is in the file (guarded by commitLock). */
     private long durable;
+    /** The first time a command could not read or write the file, or null. */
+    private final AtomicReference<String> fileError = new AtomicReference<>();
 
     CommittingH2Backend(MVStore mvStore) {
         super(mvStore);
@@ -56,11 +62,35 @@ final class CommittingH2Backend extends H2Backend {
 
     @Override
     public Document handleCommand(Channel channel, String databaseName, String command, Document query) {
-        Document response = whileHoldingVersion(() -> super.handleCommand(channel, databaseName, command, query));
+        Document response;
+        try {
+            response = whileHoldingVersion(() -> super.handleCommand(channel, databaseName, command, query));
+        } catch (RuntimeException e) {
+            noteFileError(e);
+            throw e;
+        }
         if (WRITE_COMMANDS.contains(command.toLowerCase(Locale.ROOT))) {
             commitThrough(applied.incrementAndGet());
         }
         return response;
+    }
+
+    /**
+     * Why a command could not use the data file, if one ever could not (the first such error,
+     * with its time). It stays: a page of the file that cannot be read is data lost, not a
+     * passing fault, and a later command that happens not to need that page proves nothing.
+     */
+    Optional<String> fileError() {
+        return Optional.ofNullable(fileError.get());
+    }
+
+    private void noteFileError(RuntimeException e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof MVStoreException) {
+                fileError.compareAndSet(null, Instant.now() + ": " + cause.getMessage());
+                return;
+            }
+        }
     }
 
     /** The legacy query path (the driver's first handshake): as {@link #handleCommand}. */

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * The embedded MongoDB wire-protocol server (mongo-java-server with its H2 backend), listening
@@ -16,11 +17,13 @@ import java.nio.file.Path;
 final class EmbeddedMongo implements AutoCloseable {
 
     private final Path dataFile;
+    private final CommittingH2Backend backend;
     private final MongoServer server;
     private final InetSocketAddress address;
 
-    private EmbeddedMongo(Path dataFile, MongoServer server, InetSocketAddress address) {
+    private EmbeddedMongo(Path dataFile, CommittingH2Backend backend, MongoServer server, InetSocketAddress address) {
         this.dataFile = dataFile;
+        this.backend = backend;
         this.server = server;
         this.address = address;
     }
@@ -45,10 +48,11 @@ final class EmbeddedMongo implements AutoCloseable {
         Path dataFile = dataDir.resolve("hotline.mv").toAbsolutePath();
         MVStore mvStore = new MVStore.Builder().fileName(dataFile.toString()).cacheSize(cacheMb).open();
         mvStore.setRetentionTime(retentionMs);
-        MongoServer server = new MongoServer(new CommittingH2Backend(mvStore));
+        CommittingH2Backend backend = new CommittingH2Backend(mvStore);
+        MongoServer server = new MongoServer(backend);
         server.bind("127.0.0.1", 0);
         InetSocketAddress address = server.getLocalAddress();
-        return new EmbeddedMongo(dataFile, server, address);
+        return new EmbeddedMongo(dataFile, backend, server, address);
     }
 
     String connectionString() {
@@ -57,6 +61,15 @@ final class EmbeddedMongo implements AutoCloseable {
 
     Path dataFile() {
         return dataFile;
+    }
+
+    /**
+     * What is wrong with the data file, or empty: a command that could not use it (ever, see
+     * {@link CommittingH2Backend#fileError()}), or a map whose newest tree it no longer holds.
+     */
+    Optional<String> fileProblem() {
+        Optional<String> failed = backend.fileError().map(e -> "a command could not read it: " + e);
+        return failed.isPresent() ? failed : StoreFileCheck.problem(backend.getMvStore());
     }
 
     @Override
