@@ -66,6 +66,15 @@ final class StoreWorkload {
         loaded = count;
     }
 
+    /** This workload with what it wrote so far, on the same collections reached anew (after a restart). */
+    StoreWorkload on(MongoCollection<Document> newContacts, MongoCollection<Document> newFollowUps) {
+        StoreWorkload moved = new StoreWorkload(newContacts, newFollowUps);
+        moved.acknowledged.putAll(acknowledged);
+        moved.inFlight.putAll(inFlight);
+        moved.loaded = loaded;
+        return moved;
+    }
+
     /** Starts the writers (updates of their own documents, some inserts) and the scanners. */
     void start(int writers, int scanners) {
         for (int w = 0; w < writers; w++) {

@@ -24,15 +24,16 @@ public final class DamagedStoreFile {
     }
 
     public static StoreConfig config(Path dataDir) {
-        return new StoreConfig("", "health", 3000, dataDir, CACHE_MB);
+        // a long timeout: writing through a 1 MB cache is slow on a busy machine
+        return new StoreConfig("", "health", 10_000, dataDir, CACHE_MB);
     }
 
     /** Inserts this many documents of about 1 KB. */
     public static void fill(MongoCollection<Document> collection, int count) {
         String filler = "页".repeat(300);
-        for (int start = 0; start < count; start += 1000) {
+        for (int start = 0; start < count; start += 250) {
             List<Document> batch = new ArrayList<>();
-            for (int i = start; i < start + 1000; i++) {
+            for (int i = start; i < start + 250; i++) {
                 batch.add(new Document("_id", i).append("n", i).append("text", filler + i));
             }
             collection.insertMany(batch);
