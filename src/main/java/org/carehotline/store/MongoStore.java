@@ -90,6 +90,29 @@ public final class MongoStore implements AutoCloseable {
         }
     }
 
+    /**
+     * What keeps the store from serving its data, or empty when nothing does: it must answer a
+     * ping and return the first document of every collection; the embedded store must also
+     * read from its file the newest tree of every map and must never have failed to read it (a
+     * ping reads nothing from the file, and first documents come from the page cache). Blocking:
+     * one round trip per collection, each up to the timeout.
+     */
+    public Optional<String> problem() {
+        Optional<String> file = embedded.flatMap(EmbeddedMongo::fileProblem);
+        if (file.isPresent()) {
+            return Optional.of("the data file: " + file.get());
+        }
+        try {
+            database.runCommand(new Document("ping", 1));
+            for (String name : database.listCollectionNames()) {
+                database.getCollection(name).find().limit(1).first();
+            }
+            return Optional.empty();
+        } catch (RuntimeException e) {
+            return Optional.of(String.valueOf(e.getMessage()));
+        }
+    }
+
     private static String redact(String uri) {
         return uri.replaceAll("//[^@/]*@", "//***@");
     }
