@@ -6,6 +6,7 @@ import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.carehotline.console.auth.Csrf;
 import org.carehotline.console.auth.Sessions;
+import org.carehotline.vocabulary.Vocabulary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,8 @@ final class Pages {
 
     private static final Logger log = LoggerFactory.getLogger(Pages.class);
     private static final String LANG_KEY = "lang";
+    /** The session key of a one-time message for the next page ({@link Reply.Redirect#flash}). */
+    static final String FLASH_KEY = "flash";
 
     private final Templates templates;
     private final Messages messages;
@@ -51,6 +54,9 @@ final class Pages {
         Request request = Request.of(ctx);
         String token = ctx.session() == null ? "" : csrf.token(ctx.session());
         String path = ctx.request().path();
+        String query = ctx.request().query();
+        // a flash message is shown by the next full page only, not by the fragments it fetches
+        String flash = ctx.session() == null || isFragment(path) ? null : ctx.session().remove(FLASH_KEY);
         Callable<Answer> work = () -> {
             Reply reply;
             try {
@@ -69,6 +75,10 @@ final class Pages {
             view.model().put("me", request.user().orElse(null));
             view.model().put("csrf", token);
             view.model().put("path", path);
+            view.model().put("query", query == null ? "" : query);
+            view.model().put("flash", flash == null ? "" : flash);
+            view.model().put("crisisReasons", Vocabulary.CRISIS_REASON.labelsByWriting(request.lang()));
+            view.model().put("describe", describe(request.lang()));
             return new Answer(view.status(), templates.render(view.template(), view.model()), null);
         };
         blocking.run(work).onComplete(result -> {
@@ -90,6 +100,16 @@ final class Pages {
                         .putHeader("referrer-policy", "same-origin").end(answer.body());
             }
         });
+    }
+
+    /** {@code ${describe(line)}}: a line the system wrote in codes, in the page's language ({@link Vocabulary#describe}). */
+    private static freemarker.template.TemplateMethodModelEx describe(String language) {
+        return args -> Vocabulary.describe(args.isEmpty() || args.get(0) == null ? ""
+                : ((freemarker.template.TemplateScalarModel) args.get(0)).getAsString(), language);
+    }
+
+    private static boolean isFragment(String path) {
+        return path.startsWith("/card/") || path.endsWith("/panel") || path.startsWith("/events");
     }
 
     /** Answers a request that is not allowed, on the event loop (role checks before any work). */

@@ -60,7 +60,7 @@ final class ImportPage {
             p.result().ifPresent(r -> {
                 model.put("result", Map.of("rows", String.valueOf(r.rows()), "added", String.valueOf(r.added()),
                         "merged", String.valueOf(r.merged()), "unchanged", String.valueOf(r.unchanged()),
-                        "rejectedCount", String.valueOf(r.rejected().size()), "fileProblem", r.fileProblem()));
+                        "rejectedCount", String.valueOf(r.rejectedRows()), "fileProblem", r.fileProblem()));
                 model.put("rejected", r.rejected().stream().map(x -> Map.of("line", String.valueOf(x.line()),
                         "reason", x.reason(), "detail", x.detail())).toList());
             });
