@@ -105,7 +105,7 @@ public final class ConsoleServer {
         CallerProfiles callers = new CallerProfiles(store);
         NoteRepository notes = new NoteRepository(store);
         CaseGuard guard = new CaseGuard(new CaseVisibility(store));
-        CaseRows rows = new CaseRows(sources.counselors(), formats);
+        CaseRows rows = new CaseRows(sources.counselors(), callers, formats);
         CaseSearch search = new CaseSearch(store);
         BoardPanel board = new BoardPanel(sources.routing(), new DailyFigures(store), formats, clock);
         CallerCard card = new CallerCard(sources.contacts(), work, callers, notes, guard, formats, clock);
@@ -121,6 +121,7 @@ public final class ConsoleServer {
 
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);
+        Favicon.mount(router);
         router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx)).setCookieHttpOnlyFlag(true)
                 .setCookieSameSite(CookieSameSite.STRICT).setSessionTimeout(SESSION_IDLE_MS)
                 .setSessionCookieName("hotline.session"));
@@ -135,7 +136,7 @@ public final class ConsoleServer {
             } else {
                 refuseForm(ctx);
             }
-        }, ctx -> csrf.token(ctx.session())));
+        }, ctx -> csrf.token(ctx.session()), ctx -> PageFrame.of(ctx, csrf)));
         router.route().handler(BodyHandler.create().setBodyLimit(64 * 1024).setHandleFileUploads(false));
         router.route().handler(ctx -> {
             if (csrf.accepts(ctx)) {
@@ -148,8 +149,8 @@ public final class ConsoleServer {
         PasswordHasher hasher = new PasswordHasher();
         new AuthRoutes(pages, new SignIn(sources.counselors(), credentials, hasher, clock), audit, sources.routing())
                 .mount(router, access);
-        new AdminRoutes(pages, sources.counselors(), credentials, hasher, sources.routing(), audit)
-                .mount(router, access);
+        new AdminRoutes(pages, sources.counselors(), credentials, hasher, sources.routing(), audit,
+                new AccountLocks(pages, credentials, audit, formats, clock)).mount(router, access);
         new SettingsRoutes(pages, sources.settings(), sources.zone(), audit).mount(router, access);
         new HomeRoutes(pages, sources.routing(), card, board, guard, search, rows, audit).mount(router, access);
         new SearchRoutes(pages, search, guard, rows, sources.counselors(), formats, audit).mount(router, access);
@@ -164,6 +165,10 @@ public final class ConsoleServer {
                 .mount(router, access);
         new AuditRoutes(pages, new AuditLog(store), formats).mount(router, access);
         router.get("/events").handler(access.require()).handler(stream::open);
+        // anything else: the 404 page in the layout, in the session's language
+        router.route().last().handler(ctx -> pages.handle(ctx, request -> {
+            throw new Reply.NotFound(ctx.request().path());
+        }));
         return router;
     }
 

@@ -2,6 +2,7 @@ package org.carehotline.console;
 
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import org.carehotline.console.auth.Csrf;
@@ -52,9 +53,8 @@ final class Pages {
     /** Handles the request with {@code handler}, run on a virtual thread. */
     void handle(RoutingContext ctx, Function<Request, Reply> handler) {
         Request request = Request.of(ctx);
-        String token = ctx.session() == null ? "" : csrf.token(ctx.session());
+        Map<String, Object> frame = PageFrame.of(ctx, csrf);
         String path = ctx.request().path();
-        String query = ctx.request().query();
         // a flash message is shown by the next full page only, not by the fragments it fetches
         String flash = ctx.session() == null || isFragment(path) ? null : ctx.session().remove(FLASH_KEY);
         Callable<Answer> work = () -> {
@@ -71,13 +71,8 @@ final class Pages {
             }
             Reply.View view = (Reply.View) reply;
             view.model().put("t", messages.forLanguage(request.lang()));
-            view.model().put("lang", request.lang());
-            view.model().put("me", request.user().orElse(null));
-            view.model().put("csrf", token);
-            view.model().put("path", path);
-            view.model().put("query", query == null ? "" : query);
+            view.model().putAll(frame);
             view.model().put("flash", flash == null ? "" : flash);
-            view.model().put("crisisReasons", Vocabulary.CRISIS_REASON.labelsByWriting(request.lang()));
             view.model().put("describe", describe(request.lang()));
             return new Answer(view.status(), templates.render(view.template(), view.model()), null);
         };
@@ -103,7 +98,7 @@ final class Pages {
     }
 
     /** {@code ${describe(line)}}: a line the system wrote in codes, in the page's language ({@link Vocabulary#describe}). */
-    private static freemarker.template.TemplateMethodModelEx describe(String language) {
+    static freemarker.template.TemplateMethodModelEx describe(String language) {
         return args -> Vocabulary.describe(args.isEmpty() || args.get(0) == null ? ""
                 : ((freemarker.template.TemplateScalarModel) args.get(0)).getAsString(), language);
     }

@@ -48,8 +48,8 @@ final class ImportPage {
     }
 
     private void page(RoutingContext ctx) {
-        String lang = ReportTexts.pick(ctx.request().getParam("lang"));
-        Map<String, Object> model = new HashMap<>();
+        String lang = guards.language(ctx);
+        Map<String, Object> model = new HashMap<>(guards.frame().apply(ctx));
         model.put("t", texts.forLanguage(lang));
         model.put("lang", lang);
         model.put("csrf", guards.formToken().apply(ctx));

@@ -16,6 +16,7 @@ import org.carehotline.support.ConsolePages;
 import org.carehotline.support.MutableClock;
 import org.carehotline.support.RunningHotline;
 import org.carehotline.support.RunningHotlines;
+import org.carehotline.support.Screens;
 import org.carehotline.testing.FakeAgiCall;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -81,7 +82,7 @@ class RegistryWorkerBrowserTest {
             List<String> groups = occupations.findElements(By.cssSelector("tbody tr")).stream().map(WebElement::getText)
                     .toList();
             assertEquals(List.of("货车司机 2"), groups, "货车司机 and 卡车司机 are one occupation");
-            supervisor.screenshot("reports-occupations");
+            Screens.atBothSizes(supervisor, "reports-occupations");
         }
     }
 }
