@@ -72,6 +72,13 @@ final class ConsoleTerms {
             Term.of("settings.update", "修改线路设置", "Line settings changed"),
             Term.of("registry.import", "导入职工名册", "Registry imported"));
 
+    /** The words the console writes into an audit entry's detail. */
+    static final CodeList AUDIT_DETAIL = CodeList.of("auditDetail",
+            Term.of("on load", "打开页面时", "on load"),
+            Term.of("screen pop", "来电弹屏", "screen pop"),
+            Term.of("single", "单次", "single"),
+            Term.of("plan", "计划", "plan"));
+
     /** The words of a line-settings change as settings/SettingsChanges writes it. */
     static final CodeList SETTING = CodeList.of("setting",
             Term.of("hours", "开放时间", "hours"),

@@ -38,17 +38,19 @@ public final class Vocabulary {
     public static final CodeList ROLE = ConsoleTerms.ROLE;
     public static final CodeList AUDIT_ACTION = ConsoleTerms.AUDIT;
     public static final CodeList SETTING = ConsoleTerms.SETTING;
+    public static final CodeList AUDIT_DETAIL = ConsoleTerms.AUDIT_DETAIL;
 
     /** All the lists. */
     public static final List<CodeList> ALL = List.of(OCCUPATION, DIALECT, REGION, STATUS, CATEGORY, RISK, TIMEFRAME,
             DISPOSITION, KIND, NOTE, CRISIS_REASON, FOLLOWUP_MODE, FOLLOWUP_STATUS, FOLLOWUP_OUTCOME, ONWARD_KIND,
-            ONWARD_STATUS, EMERGENCY_PARTY, EMERGENCY_RESULT, STATE, PAUSE, ROLE, AUDIT_ACTION, SETTING);
+            ONWARD_STATUS, EMERGENCY_PARTY, EMERGENCY_RESULT, STATE, PAUSE, ROLE, AUDIT_ACTION, SETTING, AUDIT_DETAIL);
 
     /** The lists whose upper-case codes may appear in a free-text detail (audit log, settings history). */
     private static final List<CodeList> DETAIL_LISTS = List.of(EMERGENCY_PARTY, EMERGENCY_RESULT, CATEGORY, RISK,
-            ONWARD_KIND, ONWARD_STATUS, STATUS, DISPOSITION, FOLLOWUP_OUTCOME, PAUSE, DIALECT, SETTING);
+            ONWARD_KIND, ONWARD_STATUS, STATUS, DISPOSITION, FOLLOWUP_OUTCOME, PAUSE, DIALECT, SETTING, AUDIT_DETAIL);
 
-    private static final Pattern WORD = Pattern.compile("closed action|missed calls|[A-Za-z][A-Za-z0-9_]*");
+    private static final Pattern WORD = Pattern.compile(
+            "closed action|missed calls|on load|screen pop|[A-Za-z][A-Za-z0-9_]*");
 
     private Vocabulary() {
     }

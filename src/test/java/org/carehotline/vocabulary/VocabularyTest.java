@@ -112,6 +112,7 @@ class VocabularyTest {
         assertEquals("主菜单: 1 心理关爱, 0 危机干预",
                 Vocabulary.describe("menu: 1 PSYCHOLOGICAL_SUPPORT, 0 CRISIS_INTERVENTION", "zh"));
         assertEquals("C-2026-0001 abc123", Vocabulary.describe("C-2026-0001 abc123", "zh"), "ids stay");
+        assertEquals("来电弹屏", Vocabulary.describe("screen pop", "zh"));
     }
 
     @Test
