@@ -28,9 +28,16 @@ final class PageFrame {
         frame.put("csrf", ctx.session() == null ? "" : csrf.token(ctx.session()));
         frame.put("lang", lang);
         frame.put("path", ctx.request().path());
-        frame.put("languageHref", languageHref(ctx.request().path(), query, lang));
+        // a referrer's own search for a number is not echoed into a link (they never get numbers back)
+        boolean numbers = Sessions.user(ctx).map(u -> u.seesPhoneNumbers()).orElse(false);
+        frame.put("languageHref", languageHref(ctx.request().path(), numbers ? query : withoutPhone(query), lang));
         frame.put("crisisReasons", Vocabulary.CRISIS_REASON.labelsByWriting(lang));
         return frame;
+    }
+
+    private static String withoutPhone(String query) {
+        return String.join("&", java.util.Arrays.stream(query.split("&")).filter(p -> !p.startsWith("phone="))
+                .toList());
     }
 
     /** The same page and query in the other language: {@code /cases?plate=豫A&lang=en}. */
