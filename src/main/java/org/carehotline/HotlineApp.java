@@ -84,6 +84,7 @@ public final class HotlineApp implements AutoCloseable {
     private HotlineApp(HotlineConfig config, Clock clock) {
         String instance = instanceId();
         store = MongoStore.open(config.store());
+        new org.carehotline.cases.CallerVocabularyMigration(store).run();
         CounselorRepository counselors = new CounselorRepository(store);
         createAccounts(config, counselors);
 

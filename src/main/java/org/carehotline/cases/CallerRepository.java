@@ -60,6 +60,12 @@ public final class CallerRepository {
         callers.updateOne(eq("_id", new ObjectId(callerId)), set("dialect", dialect));
     }
 
+    /** A caller who speaks several dialects is routed by the first one their profile lists. */
+    private static String firstDialect(String dialects) {
+        int comma = dialects.indexOf(',');
+        return (comma < 0 ? dialects : dialects.substring(0, comma)).strip();
+    }
+
     static Caller toCaller(Document d) {
         return new Caller(
                 d.getObjectId("_id").toHexString(),
@@ -67,7 +73,7 @@ public final class CallerRepository {
                 Docs.string(d, "name"),
                 Docs.string(d, "occupation"),
                 Docs.string(d, "region"),
-                Docs.string(d, "dialect"),
+                firstDialect(Docs.string(d, "dialect")),
                 d.getBoolean("unionMember", false),
                 d.getBoolean("highRisk", false),
                 Optional.ofNullable(d.getString("lastCounselorId")),

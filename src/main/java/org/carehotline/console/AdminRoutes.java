@@ -34,15 +34,17 @@ final class AdminRoutes {
     private final PasswordHasher hasher;
     private final org.carehotline.routing.Router routing;
     private final Audit audit;
+    private final AccountLocks locks;
 
     AdminRoutes(Pages pages, CounselorRepository counselors, Credentials credentials, PasswordHasher hasher,
-                org.carehotline.routing.Router routing, Audit audit) {
+                org.carehotline.routing.Router routing, Audit audit, AccountLocks locks) {
         this.pages = pages;
         this.counselors = counselors;
         this.credentials = credentials;
         this.hasher = hasher;
         this.routing = routing;
         this.audit = audit;
+        this.locks = locks;
     }
 
     void mount(Router router, Access access) {
@@ -52,6 +54,7 @@ final class AdminRoutes {
                 .handler(ctx -> pages.handle(ctx, this::edit));
         router.post("/admin/counselors").handler(access.require(Role.ADMINISTRATOR))
                 .handler(ctx -> pages.handle(ctx, this::save));
+        locks.mount(router, access);
     }
 
     private Reply list(Request request) {
@@ -59,7 +62,8 @@ final class AdminRoutes {
                 "login", a.login(), "displayName", a.displayName(), "endpoint", a.endpoint(),
                 "roles", a.roles().stream().map(Enum::name).sorted().toList(), "dialects", String.join(", ", a.dialects()),
                 "skills", a.skills().entrySet().stream().map(e -> Map.of("category", e.getKey().name(),
-                        "level", e.getValue())).toList(), "active", a.active())).toList());
+                        "level", e.getValue())).toList(), "active", a.active(),
+                "lockedUntil", locks.lockedUntil(a.login()))).toList());
     }
 
     private Reply edit(Request request) {

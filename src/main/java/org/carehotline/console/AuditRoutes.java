@@ -4,8 +4,12 @@ import io.vertx.ext.web.Router;
 import org.carehotline.audit.AuditLog;
 import org.carehotline.console.auth.Access;
 import org.carehotline.counselors.Role;
+import org.carehotline.vocabulary.Vocabulary;
 
-/** {@code GET /audit}: the audit log, newest first, for administrators only. */
+/**
+ * {@code GET /audit}: the audit log, newest first, for administrators only. The log stores codes
+ * (actions, {@code FAMILY REACHED}); the page shows them in its language, the code in a tooltip.
+ */
 final class AuditRoutes {
 
     private static final int PAGE_SIZE = 50;
@@ -32,8 +36,9 @@ final class AuditRoutes {
             return Reply.view("audit.ftlh").with("page", page).with("pages", pages)
                     .with("entries", log.recent(page, PAGE_SIZE).stream().map(e -> java.util.Map.of(
                             "at", formats.time(e.at()) + formats.clock(e.at()).substring(5), "login", e.login(),
-                            "action", e.action(), "target", e.target(), "detail", e.detail(),
-                            "remote", e.remote())).toList());
+                            "action", Vocabulary.AUDIT_ACTION.label(e.action(), request.lang()), "code", e.action(),
+                            "target", e.target(), "detail", Vocabulary.describe(e.detail(), request.lang()),
+                            "remote", Addresses.show(e.remote(), request.lang()))).toList());
         }));
     }
 }

@@ -56,7 +56,7 @@ final class CaseActions {
     }
 
     /** After a save: back to the case page at {@code anchor}. */
-    static Reply back(CaseFile file, String anchor) {
+    static Reply.Redirect back(CaseFile file, String anchor) {
         return new Reply.Redirect("/cases/" + file.base().id() + "#" + anchor);
     }
 }

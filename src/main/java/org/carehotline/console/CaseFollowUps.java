@@ -48,7 +48,9 @@ final class CaseFollowUps {
         model.put("plans", service.planIds());
         model.put("modes", MODES);
         model.put("outcomes", MANUAL_OUTCOMES);
-        model.put("counselors", assignable(caseId));
+        // "我自己" stands for the user: their own name is not offered a second time
+        model.put("counselors", assignable(caseId).stream()
+                .filter(c -> !(user.takesCalls() && c.get("id").equals(user.id()))).toList());
         model.put("canTakeIt", user.takesCalls());
         model.put("defaultDue", fields.tomorrowMorning());
         return model;

@@ -69,7 +69,9 @@ final class CasePage {
         view.with("errors", Map.of());
         view.with("formName", "");
         view.with("values", Map.of());
-        view.with("occupations", CallerProfile.OCCUPATIONS);
+        view.with("occupations", ProfileFields.occupations(caller.map(CallerProfile::occupation).orElse("")));
+        view.with("dialects", ProfileFields.dialects(caller.map(CallerProfile::dialect).orElse("")));
+        view.with("regions", org.carehotline.vocabulary.Vocabulary.REGION.codes());
         view.with("allCategories", java.util.Arrays.stream(org.carehotline.cases.Category.values()).map(Enum::name)
                 .toList());
         view.with("timeframes", java.util.Arrays.stream(org.carehotline.cases.RiskLevel.Timeframe.values())

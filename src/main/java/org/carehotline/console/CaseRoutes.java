@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.BiFunction;
 import org.carehotline.cases.CallerProfile;
+import org.carehotline.vocabulary.Vocabulary;
 import org.carehotline.cases.CallerProfiles;
 import org.carehotline.cases.CaseFile;
 import org.carehotline.cases.CaseRepository;
@@ -98,7 +99,7 @@ final class CaseRoutes {
         return actions.again(request, file, form, checked);
     }
 
-    private static Reply back(CaseFile file, String anchor) {
+    private static Reply.Redirect back(CaseFile file, String anchor) {
         return CaseActions.back(file, anchor);
     }
 
@@ -106,22 +107,23 @@ final class CaseRoutes {
         String callerId = file.base().callerId().orElseThrow(() -> new Reply.NotFound("anonymous caller"));
         Form form = new Form(request);
         String name = form.optional("name", 50);
-        String occupation = form.oneOf("occupation", CallerProfile.OCCUPATIONS, false);
+        CallerProfile old = callers.find(callerId).orElseThrow(() -> new Reply.NotFound(callerId));
+        // an imported "other: …" occupation stays choosable until the counselor picks a code
+        String occupation = form.oneOf("occupation", ProfileFields.occupations(old.occupation()), false);
         String plate = form.optional("plate", 12).toUpperCase(java.util.Locale.ROOT);
         if (!plate.isEmpty() && !plate.matches("[\\p{IsHan}A-Z0-9·-]{5,10}")) {
             form.error("plate", "error.plate");
         }
         String employer = form.optional("employer", 100);
-        String region = form.optional("region", 50);
-        String dialect = form.optional("dialect", 30);
+        String region = Vocabulary.REGION.toCode(form.optional("region", 50));
+        String dialect = ProfileFields.dialects(request.all("dialect"), form);
         if (!form.ok()) {
             return again(request, file, "profile", form);
         }
-        CallerProfile old = callers.find(callerId).orElseThrow(() -> new Reply.NotFound(callerId));
         callers.save(new CallerProfile(callerId, old.phone(), name, occupation, plate, employer, region, dialect,
                 form.checked("unionMember"), old.highRisk(), old.lastCounselorId()));
         audit.record(request, "caller.profile", file.base().number(), "");
-        return back(file, "profile");
+        return back(file, "profile").flash("saved.profile");
     }
 
     private Reply describe(Request request, CaseFile file) {
@@ -143,7 +145,7 @@ final class CaseRoutes {
         }
         work.describe(file.base().id(), categories, problem, clock.instant());
         audit.record(request, "case.describe", file.base().number(), categories.toString());
-        return back(file, "describe");
+        return back(file, "describe").flash("saved.problem");
     }
 
     private Reply assessRisk(Request request, CaseFile file) {

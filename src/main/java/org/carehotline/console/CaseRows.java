@@ -4,6 +4,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.carehotline.cases.CallerProfiles;
 import org.carehotline.cases.CaseFile;
 import org.carehotline.console.auth.User;
 import org.carehotline.counselors.Counselor;
@@ -13,10 +14,12 @@ import org.carehotline.counselors.CounselorRepository;
 final class CaseRows {
 
     private final CounselorRepository counselors;
+    private final CallerProfiles callers;
     private final Formats formats;
 
-    CaseRows(CounselorRepository counselors, Formats formats) {
+    CaseRows(CounselorRepository counselors, CallerProfiles callers, Formats formats) {
         this.counselors = counselors;
+        this.callers = callers;
         this.formats = formats;
     }
 
@@ -41,6 +44,8 @@ final class CaseRows {
             row.put("number", c.base().number());
             row.put("status", c.base().status().name());
             row.put("phone", Formats.phone(c.base().phone(), viewer));
+            // one small read per row: lists are a page of cases
+            row.put("callerName", c.base().callerId().flatMap(callers::find).map(p -> p.name()).orElse(""));
             row.put("categories", c.base().categories().stream().map(Enum::name).toList());
             row.put("risk", c.risk().map(r -> r.level().name()).orElse(""));
             row.put("owner", c.base().ownerId().map(id -> names.getOrDefault(id, id)).orElse(""));

@@ -110,7 +110,7 @@ public final class ConsoleServer {
         CallerProfiles callers = new CallerProfiles(store);
         NoteRepository notes = new NoteRepository(store);
         CaseGuard guard = new CaseGuard(new CaseVisibility(store), sources.live().calls());
-        CaseRows rows = new CaseRows(sources.counselors(), formats);
+        CaseRows rows = new CaseRows(sources.counselors(), callers, formats);
         CaseSearch search = new CaseSearch(store);
         ConsoleSignIns signIns = new ConsoleSignIns();
         BoardPanel board = new BoardPanel(sources.routing(), new DailyFigures(store), formats, clock, signIns);
@@ -131,6 +131,7 @@ public final class ConsoleServer {
 
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);
+        Favicon.mount(router);
         router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx)).setCookieHttpOnlyFlag(true)
                 .setCookieSameSite(CookieSameSite.STRICT).setSessionTimeout(SESSION_IDLE_MS)
                 .setSessionCookieName("hotline.session"));
@@ -145,7 +146,7 @@ public final class ConsoleServer {
             } else {
                 refuseForm(ctx);
             }
-        }, ctx -> csrf.token(ctx.session())));
+        }, ctx -> csrf.token(ctx.session()), ctx -> PageFrame.of(ctx, csrf)));
         router.route().handler(BodyHandler.create().setBodyLimit(FieldLimits.bodyBytes()).setHandleFileUploads(false));
         router.route().handler(ctx -> {
             if (csrf.accepts(ctx)) {
@@ -159,8 +160,8 @@ public final class ConsoleServer {
         new AuthRoutes(pages, new SignIn(sources.counselors(), credentials, hasher, clock), audit, sources.routing(),
                 signIns)
                 .mount(router, access);
-        new AdminRoutes(pages, sources.counselors(), credentials, hasher, sources.routing(), audit)
-                .mount(router, access);
+        new AdminRoutes(pages, sources.counselors(), credentials, hasher, sources.routing(), audit,
+                new AccountLocks(pages, credentials, audit, formats, clock)).mount(router, access);
         new SettingsRoutes(pages, sources.settings(), sources.zone(), audit).mount(router, access);
         new HomeRoutes(pages, sources.routing(), card, board, guard, search, rows, audit, sources.ami())
                 .mount(router, access);
@@ -180,6 +181,10 @@ public final class ConsoleServer {
         router.errorHandler(413, ctx -> pages.failed(ctx, 413));
         alertRoutes.mount(router, access);
         router.get("/events").handler(access.require()).handler(stream::open);
+        // anything else: the 404 page in the layout, in the session's language
+        router.route().last().handler(ctx -> pages.handle(ctx, request -> {
+            throw new Reply.NotFound(ctx.request().path());
+        }));
         return router;
     }
 

@@ -85,7 +85,7 @@ final class EmergencyRoutes {
         }
         Instant at;
         try {
-            at = LocalDateTime.parse(typed).atZone(zone).toInstant();
+            at = LocalDateTime.parse(typed.strip().replace(' ', 'T')).atZone(zone).toInstant();
         } catch (DateTimeParseException e) {
             form.error("at", "error.emergency.time");
             return Optional.empty();

@@ -10,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.carehotline.vocabulary.Texts;
 
 /**
  * The console's texts, from {@code templates/messages_zh.properties} (first language) and
- * {@code messages_en.properties}. A key missing in English falls back to Chinese.
+ * {@code messages_en.properties}, with the labels of every code list from
+ * {@link org.carehotline.vocabulary.Vocabulary} under them. A key missing in English falls back
+ * to Chinese; a key missing in both shows as a label or as itself, never as an error.
  */
 final class Messages {
 
@@ -27,7 +30,7 @@ final class Messages {
         for (String language : LANGUAGES) {
             Map<String, String> texts = new TreeMap<>(chinese);
             texts.putAll(read(templatesDir.resolve("messages_" + language + ".properties")));
-            byLanguage.put(language, Map.copyOf(texts));
+            byLanguage.put(language, Texts.of(texts, language));
         }
     }
 

@@ -2,11 +2,13 @@ package org.carehotline.console;
 
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.Session;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.Map;
 import java.util.function.Function;
 import org.carehotline.console.auth.Csrf;
 import org.carehotline.console.auth.Sessions;
+import org.carehotline.vocabulary.Vocabulary;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +22,8 @@ final class Pages {
 
     private static final Logger log = LoggerFactory.getLogger(Pages.class);
     private static final String LANG_KEY = "lang";
+    /** The session key of a one-time message for the next page ({@link Reply.Redirect#flash}). */
+    static final String FLASH_KEY = "flash";
 
     private final Templates templates;
     private final Messages messages;
@@ -50,8 +54,10 @@ final class Pages {
     /** Handles the request with {@code handler}, run on a virtual thread. */
     void handle(RoutingContext ctx, Function<Request, Reply> handler) {
         Request request = Request.of(ctx);
-        String token = ctx.session() == null ? "" : csrf.token(ctx.session());
+        Map<String, Object> frame = PageFrame.of(ctx, csrf);
         String path = ctx.request().path();
+        // a flash message is shown by the next full page only, not by the fragments it fetches
+        String flash = ctx.session() == null || isFragment(path) ? null : ctx.session().remove(FLASH_KEY);
         Callable<Answer> work = () -> {
             Reply reply;
             try {
@@ -66,10 +72,9 @@ final class Pages {
             }
             Reply.View view = (Reply.View) reply;
             view.model().put("t", messages.forLanguage(request.lang()));
-            view.model().put("lang", request.lang());
-            view.model().put("me", request.user().orElse(null));
-            view.model().put("csrf", token);
-            view.model().put("path", path);
+            view.model().putAll(frame);
+            view.model().put("flash", flash == null ? "" : flash);
+            view.model().put("describe", describe(request.lang()));
             view.model().put("limits", FieldLimits.BY_NAME);
             try {
                 return new Answer(view.status(), templates.render(view.template(), view.model()), null);
@@ -77,9 +82,9 @@ final class Pages {
                 // the frame and an error box instead of a bare text page; the log says which template and what
                 log.error("Console page {} cannot be shown: {}", path, e.getMessage());
                 Reply.View error = Reply.view("error.ftlh", 500).with("code", 500);
-                error.model().putAll(Map.of("t", view.model().get("t"), "lang", request.lang(), "csrf", token,
-                        "path", path, "limits", FieldLimits.BY_NAME));
-                request.user().ifPresent(u -> error.model().put("me", u));
+                error.model().putAll(frame);
+                error.model().putAll(Map.of("t", view.model().get("t"), "describe", describe(request.lang()),
+                        "flash", "", "limits", FieldLimits.BY_NAME));
                 return new Answer(500, templates.render(error.template(), error.model()), null);
             }
         };
@@ -119,11 +124,21 @@ final class Pages {
         Reply.View view = Reply.view("error.ftlh", code).with("code", code)
                 .with("limitKb", FieldLimits.bodyBytes() / 1024);
         String lang = language(ctx);
-        view.model().putAll(Map.of("t", messages.forLanguage(lang), "lang", lang, "path", ctx.request().path(),
-                "csrf", ctx.session() == null ? "" : csrf.token(ctx.session()), "limits", FieldLimits.BY_NAME));
-        Sessions.user(ctx).ifPresent(u -> view.model().put("me", u));
+        view.model().putAll(PageFrame.of(ctx, csrf));
+        view.model().putAll(Map.of("t", messages.forLanguage(lang), "limits", FieldLimits.BY_NAME,
+                "describe", describe(lang), "flash", ""));
         ctx.response().setStatusCode(code).putHeader("content-type", "text/html; charset=utf-8")
                 .putHeader("cache-control", "no-store").end(templates.render(view.template(), view.model()));
+    }
+
+    /** {@code ${describe(line)}}: a line the system wrote in codes, in the page's language ({@link Vocabulary#describe}). */
+    static freemarker.template.TemplateMethodModelEx describe(String language) {
+        return args -> Vocabulary.describe(args.isEmpty() || args.get(0) == null ? ""
+                : ((freemarker.template.TemplateScalarModel) args.get(0)).getAsString(), language);
+    }
+
+    private static boolean isFragment(String path) {
+        return path.startsWith("/card/") || path.endsWith("/panel") || path.startsWith("/events");
     }
 
     /** Answers a request that is not allowed, on the event loop (role checks before any work). */

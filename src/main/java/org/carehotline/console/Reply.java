@@ -30,6 +30,15 @@ sealed interface Reply {
         Redirect(String location) {
             this(location, ctx -> { });
         }
+
+        /** The same redirect, and the next page shows the text {@code key} once ("saved"). */
+        Redirect flash(String key) {
+            return new Redirect(location, onLoop.andThen(ctx -> {
+                if (ctx.session() != null) {
+                    ctx.session().put(Pages.FLASH_KEY, key);
+                }
+            }));
+        }
     }
 
     static View view(String template) {

@@ -56,10 +56,16 @@ final class SearchRoutes {
         Optional<Category> category = choice(form, "category", Category.class);
         Optional<RiskLevel> risk = choice(form, "risk", RiskLevel.class);
         String counselorLogin = form.optional("counselor", 100);
-        String counselorId = counselorLogin.isEmpty() ? ""
-                : counselors.findByLogin(counselorLogin).map(c -> c.id()).orElse("-none-");
+        // people know a colleague by name (王芳) more often than by login (wang.fang)
+        String counselorId = counselorLogin.isEmpty() ? "" : counselors.findByLogin(counselorLogin)
+                .or(() -> counselors.findAll().stream().filter(c -> c.displayName().equalsIgnoreCase(counselorLogin))
+                        .findFirst())
+                .map(c -> c.id()).orElse("-none-");
         Optional<LocalDate> from = date(form, "from");
         Optional<LocalDate> to = date(form, "to");
+        if (from.isPresent() && to.isPresent() && to.get().isBefore(from.get())) {
+            form.error("to", "error.dateRange");
+        }
         CaseQuery query = new CaseQuery(form.optional("phone", 30), form.optional("name", 50),
                 form.optional("plate", 12), form.optional("number", 30), status, category, risk, counselorId,
                 from.map(d -> d.atStartOfDay(formats.zone()).toInstant()),

@@ -57,6 +57,9 @@ public final class AccountBootstrap {
                 new Counselor(null, "zhao.lawyer", "赵律师", Set.of(Role.LAWYER), "PJSIP/6004",
                         Map.of(Category.LEGAL_ADVICE, 5), List.of("mandarin"), true),
                 new Counselor(null, "sun.supervisor", "孙主管", Set.of(Role.SUPERVISOR), "",
+                        Map.of(), List.of("mandarin"), true),
+                // union staff who refer workers to the hotline (role referrer: no case files)
+                new Counselor(null, "zhang.union", "张干事", Set.of(Role.REFERRER), "",
                         Map.of(), List.of("mandarin"), true));
         List<Counselor> saved = demo.stream().map(c -> counselors.save(c, hash)).toList();
         log.info("Demo accounts loaded: {} (password '{}')", saved.stream().map(Counselor::login).toList(), DEMO_PASSWORD);

@@ -71,6 +71,11 @@ public final class Credentials {
         return Optional.of(until);
     }
 
+    /** An administrator lifts a lockout before it runs out: the count starts again from zero. */
+    public void unlock(String login) {
+        counselors.updateOne(eq("login", login), combine(set("failedLogins", 0), unset("lockedUntil")));
+    }
+
     /** A successful sign-in clears the failure count and any expired lock. */
     public void recordSuccess(String login, Instant now) {
         counselors.updateOne(eq("login", login), combine(set("failedLogins", 0), unset("lockedUntil"),

@@ -49,7 +49,7 @@ public final class ImportJobs {
                         new Progress(id, fileName, Math.max(estimate, done), done, Optional.empty(), "")));
                 jobs.put(id, new Progress(id, fileName, result.rows(), result.rows(), Optional.of(result), ""));
                 log.info("Registry import of {}: {} rows, {} added, {} merged, {} unchanged, {} rejected", fileName,
-                        result.rows(), result.added(), result.merged(), result.unchanged(), result.rejected().size());
+                        result.rows(), result.added(), result.merged(), result.unchanged(), result.rejectedRows());
             } catch (RuntimeException e) {
                 log.error("Registry import of {} failed", fileName, e);
                 jobs.put(id, new Progress(id, fileName, estimate, 0, Optional.empty(), String.valueOf(e.getMessage())));

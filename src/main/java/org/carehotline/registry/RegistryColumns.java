@@ -12,7 +12,7 @@ import java.util.Optional;
  */
 final class RegistryColumns {
 
-    enum Column { NAME, PHONE, OCCUPATION, PLATE, EMPLOYER, REGION }
+    enum Column { NAME, PHONE, OCCUPATION, PLATE, EMPLOYER, REGION, DIALECT }
 
     private static final Map<String, Column> ALIASES = new HashMap<>();
 
@@ -22,7 +22,8 @@ final class RegistryColumns {
         alias(Column.OCCUPATION, "职业", "工种", "occupation", "job");
         alias(Column.PLATE, "车牌", "车牌号", "车牌号码", "vehicleplate", "plate", "licenseplate");
         alias(Column.EMPLOYER, "单位", "工作单位", "雇主", "公司", "employer", "company");
-        alias(Column.REGION, "地区", "区域", "所在地", "region", "area");
+        alias(Column.REGION, "地区", "区域", "所在地", "籍贯", "省份", "region", "area", "province");
+        alias(Column.DIALECT, "方言", "乡音", "dialect");
     }
 
     private final Map<Column, Integer> index;

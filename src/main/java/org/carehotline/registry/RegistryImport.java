@@ -76,9 +76,10 @@ public final class RegistryImport {
         Document set = new Document("registered", true);
         put(set, "name", w.name());
         put(set, "occupation", w.occupation());
-        put(set, "vehiclePlate", w.vehiclePlate());
+        put(set, "plate", w.plate());
         put(set, "employer", w.employer());
         put(set, "region", w.region());
+        put(set, "dialect", w.dialect());
         Document onInsert = new Document("_id", new ObjectId()).append("unionMember", false).append("highRisk", false);
         return new UpdateOneModel<>(new Document("phone", w.phone()),
                 new Document("$set", set).append("$setOnInsert", onInsert), new UpdateOptions().upsert(true));

@@ -74,7 +74,7 @@ public final class CounselorFigures {
             f[3] = ServiceFigures.n(g, "talk");
         }
         presence.keySet().forEach(id -> figures.computeIfAbsent(id, k -> new long[4]));
-        Map<String, String> names = names();
+        Map<String, String> names = names(counselors);
         List<CounselorRow> rows = new ArrayList<>();
         figures.forEach((id, f) -> rows.add(new CounselorRow(id, names.getOrDefault(id, id), f[0], f[1], f[2], f[3],
                 presence.getOrDefault(id, PresenceTotals.NONE))));
@@ -82,7 +82,7 @@ public final class CounselorFigures {
     }
 
     /** Display names by counselor id and by login (offers name the id; older data may name the login). */
-    private Map<String, String> names() {
+    static Map<String, String> names(MongoCollection<Document> counselors) {
         Map<String, String> names = new HashMap<>();
         for (Document c : counselors.find().projection(new Document("login", 1).append("displayName", 1))) {
             String name = c.getString("displayName");

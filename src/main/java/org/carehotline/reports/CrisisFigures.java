@@ -26,11 +26,13 @@ public final class CrisisFigures {
     private final MongoCollection<Document> contacts;
     private final MongoCollection<Document> cases;
     private final MongoCollection<Document> followups;
+    private final MongoCollection<Document> counselors;
 
     public CrisisFigures(MongoStore store) {
         this.contacts = ReportCollections.of(store, CollectionNames.CONTACTS);
         this.cases = ReportCollections.of(store, CollectionNames.CASES);
         this.followups = ReportCollections.of(store, CollectionNames.FOLLOWUPS);
+        this.counselors = ReportCollections.of(store, CollectionNames.COUNSELORS);
     }
 
     /** The period's crisis calls, oldest first. */
@@ -62,12 +64,15 @@ public final class CrisisFigures {
                         attemptsByCase.computeIfAbsent(f.getString("caseId"), k -> new ArrayList<>())
                                 .add(a.getDate("at").toInstant())));
         List<CrisisRow> rows = new ArrayList<>();
+        // the counselor by name, as the page and the CSV show them, not by database id
+        Map<String, String> names = calls.isEmpty() ? Map.of() : CounselorFigures.names(counselors);
         for (Document call : calls) {
             Instant started = call.getDate("startedAt").toInstant();
             Document careCase = caseById.getOrDefault(call.getString("caseId"), new Document());
             Optional<Instant> first = attemptsByCase.getOrDefault(call.getString("caseId"), List.of()).stream()
                     .filter(at -> !at.isBefore(started)).min(Comparator.naturalOrder());
-            rows.add(new CrisisRow(started, str(careCase, "number"), str(call, "disposition"), str(call, "answeredBy"),
+            rows.add(new CrisisRow(started, str(careCase, "number"), str(call, "disposition"),
+                    names.getOrDefault(str(call, "answeredBy"), str(call, "answeredBy")),
                     str(careCase, "status"), first));
         }
         rows.sort(Comparator.comparing(CrisisRow::startedAt));

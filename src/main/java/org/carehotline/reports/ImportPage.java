@@ -48,8 +48,8 @@ final class ImportPage {
     }
 
     private void page(RoutingContext ctx) {
-        String lang = ReportTexts.pick(ctx.request().getParam("lang"));
-        Map<String, Object> model = new HashMap<>();
+        String lang = guards.language(ctx);
+        Map<String, Object> model = new HashMap<>(guards.frame().apply(ctx));
         model.put("t", texts.forLanguage(lang));
         model.put("lang", lang);
         model.put("csrf", guards.formToken().apply(ctx));
@@ -60,7 +60,7 @@ final class ImportPage {
             p.result().ifPresent(r -> {
                 model.put("result", Map.of("rows", String.valueOf(r.rows()), "added", String.valueOf(r.added()),
                         "merged", String.valueOf(r.merged()), "unchanged", String.valueOf(r.unchanged()),
-                        "rejectedCount", String.valueOf(r.rejected().size()), "fileProblem", r.fileProblem()));
+                        "rejectedCount", String.valueOf(r.rejectedRows()), "fileProblem", r.fileProblem()));
                 model.put("rejected", r.rejected().stream().map(x -> Map.of("line", String.valueOf(x.line()),
                         "reason", x.reason(), "detail", x.detail())).toList());
             });

@@ -43,7 +43,8 @@ final class ReportCsv {
             case "callers" -> {
                 CsvTable csv = new CsvTable(titles(t, "field", "group", "cases"));
                 for (Map.Entry<String, List<Tally>> e : r.casesByCaller().entrySet()) {
-                    e.getValue().forEach(x -> csv.row(t.apply("field." + e.getKey()), value(t, x.label()), x.count()));
+                    e.getValue().forEach(x -> csv.row(t.apply("field." + e.getKey()), value(t, e.getKey(), x.label()),
+                            x.count()));
                 }
                 yield csv;
             }
@@ -51,7 +52,7 @@ final class ReportCsv {
                 CsvTable csv = new CsvTable(titles(t, "started", "case", "disposition", "answeredBy", "caseStatus",
                         "firstFollowUp", "hoursToFollowUp"));
                 r.crises().forEach(c -> csv.row(LOCAL.format(c.startedAt().atZone(zone)), c.caseNumber(),
-                        c.disposition(), c.answeredBy(), c.caseStatus(),
+                        coded(t, "disposition", c.disposition()), c.answeredBy(), coded(t, "status", c.caseStatus()),
                         c.firstFollowUpAt().map(f -> LOCAL.format(f.atZone(zone))).orElse(""), c.hoursToFollowUp()));
                 yield csv;
             }
@@ -64,8 +65,8 @@ final class ReportCsv {
                 CsvTable csv = new CsvTable(titles(t, "field", "group", "registered", "reached", "percent"));
                 CoverageRow all = r.coverage().all();
                 csv.row(t.apply("value.total"), "", all.registered(), all.reached(), all.percent());
-                r.coverage().byOccupation().forEach(c -> coverage(csv, t.apply("field.occupation"), t, c));
-                r.coverage().byRegion().forEach(c -> coverage(csv, t.apply("field.region"), t, c));
+                r.coverage().byOccupation().forEach(c -> coverage(csv, "occupation", t, c));
+                r.coverage().byRegion().forEach(c -> coverage(csv, "region", t, c));
                 yield csv;
             }
             case "referrals" -> referrals(r.onwardReferrals(), t);
@@ -128,7 +129,7 @@ final class ReportCsv {
     }
 
     private static void coverage(CsvTable csv, String field, Function<String, String> t, CoverageRow c) {
-        csv.row(field, value(t, c.group()), c.registered(), c.reached(), c.percent());
+        csv.row(t.apply("field." + field), value(t, field, c.group()), c.registered(), c.reached(), c.percent());
     }
 
     private static List<String> titles(Function<String, String> t, String... columns) {
@@ -141,5 +142,22 @@ final class ReportCsv {
 
     static String value(Function<String, String> t, String value) {
         return value.isEmpty() ? t.apply("value.none") : value;
+    }
+
+    /**
+     * A caller field's value in the page's language: the vocabulary's label of each code
+     * ({@code truck_driver} → 货车司机; dialects are comma-separated), or "not recorded".
+     */
+    static String value(Function<String, String> t, String field, String value) {
+        if (value.isEmpty()) {
+            return t.apply("value.none");
+        }
+        return String.join(" / ", java.util.Arrays.stream(value.split(",")).map(v -> t.apply(field + "." + v.strip()))
+                .toList());
+    }
+
+    /** A code of a list in the page's language ("" stays ""): ANSWERED → 已接听 in the CSV as on the page. */
+    static String coded(Function<String, String> t, String list, String code) {
+        return code.isEmpty() ? "" : t.apply(list + "." + code);
     }
 }

@@ -42,8 +42,8 @@ final class ReportModel {
         m.put("callsByCategory", tallies(r.callsByCategory(), label -> ReportCsv.category(t, label)));
         m.put("casesByCategory", tallies(r.casesByCategory(), label -> ReportCsv.category(t, label)));
         List<Map<String, Object>> callerFields = new ArrayList<>();
-        r.casesByCaller().forEach((field, rows) -> callerFields.add(Map.of("title", t.apply("field." + field),
-                "rows", tallies(rows, label -> ReportCsv.value(t, label)))));
+        r.casesByCaller().forEach((field, rows) -> callerFields.add(Map.of("field", field, "title", t.apply("field." + field),
+                "rows", tallies(rows, label -> ReportCsv.value(t, field, label)))));
         m.put("callerFields", callerFields);
         m.put("crises", r.crises().stream().map(c -> row("started", LOCAL.format(c.startedAt().atZone(r.period().zone())),
                 "case", c.caseNumber(), "disposition", c.disposition().isEmpty() ? "" : t.apply("disposition." + c.disposition()),
@@ -53,9 +53,9 @@ final class ReportModel {
         FollowUpRow f = r.followUps();
         m.put("followUps", row("due", f.due(), "made", f.made(), "reached", f.reached(), "overdue", f.overdue(),
                 "attempts", f.attempts(), "attemptsPerReach", show(f.attemptsPerReach())));
-        m.put("coverageAll", coverage(r.coverage().all(), t));
-        m.put("coverageByOccupation", r.coverage().byOccupation().stream().map(c -> coverage(c, t)).toList());
-        m.put("coverageByRegion", r.coverage().byRegion().stream().map(c -> coverage(c, t)).toList());
+        m.put("coverageAll", coverage(r.coverage().all(), "", t));
+        m.put("coverageByOccupation", r.coverage().byOccupation().stream().map(c -> coverage(c, "occupation", t)).toList());
+        m.put("coverageByRegion", r.coverage().byRegion().stream().map(c -> coverage(c, "region", t)).toList());
         m.put("referrals", OnwardModel.table(r.onwardReferrals(), t));
         m.put("chartData", safeForScript(charts(r, t)));
         return m;
@@ -76,7 +76,7 @@ final class ReportModel {
         data.put("crisisOutcomes", pairs(outcomes.entrySet().stream().map(e -> new Tally(e.getKey(), e.getValue()))
                 .toList(), label -> label));
         data.put("coverageRegions", new JsonArray(r.coverage().byRegion().stream().map(c -> new JsonObject()
-                .put("name", ReportCsv.value(t, c.group())).put("registered", c.registered())
+                .put("name", ReportCsv.value(t, "region", c.group())).put("registered", c.registered())
                 .put("reached", c.reached())).toList()));
         data.put("referrals", OnwardModel.chart(r.onwardReferrals(), t));
         for (String key : List.of("offered", "answered", "abandoned", "answerRate", "serviceLevel", "registered",
@@ -120,8 +120,8 @@ final class ReportModel {
         return String.format("%d:%02d:%02d", seconds / 3600, seconds / 60 % 60, seconds % 60);
     }
 
-    private static Map<String, String> coverage(CoverageRow c, Function<String, String> t) {
-        return row("group", ReportCsv.value(t, c.group()), "registered", c.registered(), "reached", c.reached(),
+    private static Map<String, String> coverage(CoverageRow c, String field, Function<String, String> t) {
+        return row("group", field.isEmpty() ? ReportCsv.value(t, c.group()) : ReportCsv.value(t, field, c.group()), "registered", c.registered(), "reached", c.reached(),
                 "percent", show(c.percent()));
     }
 

@@ -44,6 +44,7 @@ public final class ReportRoutes {
     private final Blocking offLoop;
     private final FreeMarkerTemplateEngine templates;
     private final ImportPage importPage;
+    private FormGuards guards = FormGuards.NONE;
 
     public ReportRoutes(Vertx vertx, Parts parts) {
         this.parts = parts;
@@ -66,6 +67,7 @@ public final class ReportRoutes {
      * role and lends its CSRF check for the upload form.
      */
     public void mount(Router router, FormGuards guards) {
+        this.guards = guards;
         router.get("/reports").handler(this::page);
         router.get("/reports.csv").handler(this::csv);
         router.get("/reports/assets/*").handler(StaticHandler.create(ChartLibrary.distFolder()));
@@ -73,7 +75,8 @@ public final class ReportRoutes {
     }
 
     private void page(RoutingContext ctx) {
-        String lang = ReportTexts.pick(ctx.request().getParam("lang"));
+        Map<String, Object> frame = guards.frame().apply(ctx);
+        String lang = guards.language(ctx);
         ReportPeriod period;
         try {
             period = period(ctx);
@@ -83,12 +86,15 @@ public final class ReportRoutes {
             return;
         }
         offLoop.run(() -> ReportModel.of(reports.report(period), lang, texts.forLanguage(lang)))
-                .compose(model -> render(model, "reports.ftlh"))
+                .compose(model -> {
+                    model.putAll(frame);
+                    return render(model, "reports.ftlh");
+                })
                 .onComplete(result -> send(ctx, result, "text/html; charset=utf-8", "Report page"));
     }
 
     private void csv(RoutingContext ctx) {
-        String lang = ReportTexts.pick(ctx.request().getParam("lang"));
+        String lang = guards.language(ctx);
         String part = ctx.request().getParam("part", "service");
         ReportPeriod period;
         try {

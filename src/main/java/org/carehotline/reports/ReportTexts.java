@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.carehotline.vocabulary.Texts;
 
 /**
  * The report pages' texts: the console's bundles ({@code messages_zh/en.properties}, for
@@ -29,7 +30,7 @@ final class ReportTexts {
             Map<String, String> texts = new TreeMap<>(chinese);
             texts.putAll(read(templatesDir.resolve("messages_" + language + ".properties")));
             texts.putAll(read(templatesDir.resolve("messages_reports_" + language + ".properties")));
-            byLanguage.put(language, Map.copyOf(texts));
+            byLanguage.put(language, Texts.of(texts, language));
         }
     }
 
@@ -40,7 +41,7 @@ final class ReportTexts {
 
     /** The text of a key, or the key itself so a missing text shows rather than breaks a page or a CSV. */
     String text(String language, String key) {
-        return forLanguage(language).getOrDefault(key, key);
+        return forLanguage(language).get(key);
     }
 
     static String pick(String requested) {

@@ -82,7 +82,7 @@ class CaseCareBrowserTest {
             ConsolePages.await(counselor, By.id("emergency-form"));
             assertTrue(counselor.driver.findElement(By.id("emergency")).getLocation().getY()
                     < counselor.driver.findElement(By.id("profile")).getLocation().getY(), "at the top of the case");
-            assertEquals("2026-11-22T10:09", counselor.driver.findElement(By.id("emergency-at")).getDomProperty("value"),
+            assertEquals("2026-11-22 10:09", counselor.driver.findElement(By.id("emergency-at")).getDomProperty("value"),
                     "the time defaults to now in the hotline's zone");
 
             new Select(counselor.driver.findElement(By.id("emergency-party"))).selectByValue("POLICE_110");

@@ -172,7 +172,7 @@ class CaseCareFormsTest {
         String withForm = wang.get(page).body();
         assertTrue(withForm.indexOf("id=\"emergency-form\"") < withForm.indexOf("id=\"profile\""),
                 "the record is at the top of the case");
-        assertTrue(withForm.contains("value=\"2026-11-22T10:03\""), "the time defaults to now in the hotline's zone");
+        assertTrue(withForm.contains("value=\"2026-11-22 10:03\""), "the time defaults to now in the hotline's zone");
 
         assertMessageAt(post(wang, page + "/emergency", "_csrf", token, "party", "POLICE_110", "result", "DISPATCHED",
                 "at", "昨天晚上"), "error-emergency-at", "年-月-日 时:分");

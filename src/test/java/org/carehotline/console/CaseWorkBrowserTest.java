@@ -100,11 +100,15 @@ class CaseWorkBrowserTest {
         new Select(counselor.driver.findElement(By.id("profile-occupation"))).selectByValue("truck_driver");
         counselor.driver.findElement(By.id("profile-plate")).sendKeys("豫A12345");
         counselor.driver.findElement(By.id("profile-region")).sendKeys("河南周口");
-        counselor.driver.findElement(By.id("profile-dialect")).sendKeys("河南话");
+        counselor.driver.findElement(By.id("profile-dialect-henan")).click();
         counselor.driver.findElement(By.id("profile-unionMember")).click();
         ConsolePages.submit(counselor, By.id("save-profile"));
         ConsolePages.await(counselor, By.id("describe-form"));
         assertEquals("豫A12345", counselor.driver.findElement(By.id("profile-plate")).getDomProperty("value"));
+        assertEquals("来电者资料已保存。", counselor.driver.findElement(By.id("flash")).getText(), "saved, and told so");
+        assertTrue(counselor.driver.findElement(By.id("profile-dialect-henan")).isSelected());
+        assertEquals("其他：河南周口", counselor.driver.findElement(By.id("profile-region")).getDomProperty("value"),
+                "a place the region list does not know is kept as typed");
 
         assertTrue(counselor.driver.findElement(By.id("describe-cat-PSYCHOLOGICAL_SUPPORT")).isSelected(),
                 "the category the caller chose in the menu is already ticked");

@@ -76,7 +76,7 @@ class FollowUpConsoleBrowserTest {
     @Test
     void scheduleAFollowUpFromACasePageAndSeeItOnTheDueList() {
         CareCase c = openAnsweredCase("13700002001");
-        assertEquals("2026-11-23T10:00", browser.driver.findElement(By.id("followup-dueAt")).getDomProperty("value"),
+        assertEquals("2026-11-23 10:00", browser.driver.findElement(By.id("followup-dueAt")).getDomProperty("value"),
                 "tomorrow morning by default");
         setDateTime(By.id("followup-dueAt"), "2026-11-22T10:05"); // now, in hotline time
         new Select(browser.driver.findElement(By.id("followup-assignee"))).selectByValue("me");
@@ -135,7 +135,7 @@ class FollowUpConsoleBrowserTest {
         ConsolePages.submit(browser, By.id("schedule-followup"));
         assertTrue(ConsolePages.await(browser, By.id("error-followup-dueAt")).getText().contains("已经过去"));
         assertTrue(browser.driver.findElement(By.id("error-followup-assignee")).isDisplayed());
-        assertEquals("2026-11-20T10:00", browser.driver.findElement(By.id("followup-dueAt")).getDomProperty("value"),
+        assertEquals("2026-11-20 10:00", browser.driver.findElement(By.id("followup-dueAt")).getDomProperty("value"),
                 "what was typed is kept");
         browser.screenshot("followup-bad-input");
         assertTrue(hotline.followUps().forCase(c.id()).isEmpty());

@@ -86,7 +86,7 @@ class LineSettingsBrowserTest {
                     browser.driver.findElement(By.id("settings-status")).getText());
             List<WebElement> history = browser.driver.findElements(By.cssSelector("tr.settings-version"));
             assertEquals(1, history.size());
-            assertTrue(history.get(0).getText().contains("mon 00:00-24:00 → 08:00-22:00"), history.get(0).getText());
+            assertTrue(history.get(0).getText().contains("周一 00:00-24:00 → 08:00-22:00"), history.get(0).getText());
             assertEquals("08:00-22:00", browser.driver.findElement(By.id("settings-hours.MONDAY")).getAttribute("value"));
             assertEquals("国庆节", browser.driver.findElement(By.id("settings-holiday.0.name")).getAttribute("value"));
             browser.screenshot("line-settings-saved");

@@ -69,10 +69,14 @@ public class RegistryImportTest {
         Document zhang = caller("13800138000");
         assertEquals("张伟", zhang.getString("name"));
         assertEquals("henan", zhang.getString("dialect"), "what the counselor recorded stays");
-        assertEquals("豫A12345", zhang.getString("vehiclePlate"));
+        assertEquals("豫A12345", zhang.getString("plate"), "the field the console reads and searches");
+        assertEquals(null, zhang.get("vehiclePlate"));
+        assertEquals("truck_driver", zhang.getString("occupation"), "货车司机 is stored as its code");
+        assertEquals("other: 郑州", zhang.getString("region"), "a city the region list does not know is kept as other");
         assertEquals(true, zhang.getBoolean("registered"));
         assertEquals("远航运输, 有限公司", caller("13900000001").getString("employer"));
-        assertEquals("网约车司机", caller("037166667777").getString("occupation"));
+        assertEquals("ride_hailing_driver", caller("037166667777").getString("occupation"));
+        assertEquals("construction_worker", caller("13500000004").getString("occupation"), "农民工");
         assertEquals("", caller("13500000004").get("region", ""));
         assertEquals(4, store.database().getCollection(CollectionNames.CALLERS).countDocuments());
     }
@@ -96,7 +100,7 @@ public class RegistryImportTest {
         byte[] gbk = "姓名,电话,地区\n陈静,13700000009,成都\n".getBytes(Charset.forName("GB18030"));
         ImportResult result = new RegistryImport(store).run(gbk, n -> { });
         assertEquals(1, result.added());
-        assertEquals("成都", caller("13700000009").getString("region"));
+        assertEquals("other: 成都", caller("13700000009").getString("region"));
     }
 
     @Test
@@ -128,6 +132,26 @@ public class RegistryImportTest {
         ImportResult again = registry.run(xlsx, n -> { });
         assertEquals(4, again.unchanged());
         assertEquals(0, again.added() + again.merged());
+    }
+
+    @Test
+    void aRowWithSeveralProblemsReportsEachOfThemAndCountsOnce() {
+        String file = "姓名,手机号,职业,车牌号,地区,方言\n"
+                + "张伟,13800138001,卡车司机,豫A12345,河南省,\"普通话、河南话\"\n"   // 2: good
+                + ",13800138001,truck driver,ABC,,\n"                               // 3: no name, bad plate, duplicate of 2
+                + "李强,13800138002,挖掘机师傅,,Henan,粤语\n";                        // 4: good, unknown occupation
+        ImportResult result = new RegistryImport(store).run(file.getBytes(StandardCharsets.UTF_8), n -> { });
+        assertEquals(List.of(new Rejection(3, "name.missing", ""), new Rejection(3, "plate.invalid", "ABC"),
+                new Rejection(3, "duplicate", "2")), result.rejected());
+        assertEquals(1, result.rejectedRows());
+        assertEquals(2, result.added());
+        Document zhang = caller("13800138001");
+        assertEquals("truck_driver", zhang.getString("occupation"));
+        assertEquals("henan", zhang.getString("region"));
+        assertEquals("mandarin,henan", zhang.getString("dialect"));
+        Document li = caller("13800138002");
+        assertEquals("other: 挖掘机师傅", li.getString("occupation"), "kept, visibly, not refused");
+        assertEquals("cantonese", li.getString("dialect"));
     }
 
     @Test

@@ -45,9 +45,11 @@ class CoverageFiguresTest {
         CoverageFigures.Coverage coverage = new CoverageFigures(store).coverage();
         assertEquals(new CoverageRow("", 4, 2), coverage.all());
         assertEquals(50.0, coverage.all().percent());
-        assertEquals(List.of(new CoverageRow("农民工", 1, 0), new CoverageRow("网约车司机", 1, 1),
-                new CoverageRow("货车司机", 2, 1)), coverage.byOccupation());
-        assertEquals(List.of(new CoverageRow("", 1, 0), new CoverageRow("广州", 1, 0), new CoverageRow("郑州", 2, 2)),
+        // the import stores occupations as the vocabulary's codes; the page labels them
+        assertEquals(List.of(new CoverageRow("construction_worker", 1, 0), new CoverageRow("ride_hailing_driver", 1, 1),
+                new CoverageRow("truck_driver", 2, 1)), coverage.byOccupation());
+        assertEquals(List.of(new CoverageRow("", 1, 0), new CoverageRow("other: 广州", 1, 0),
+                new CoverageRow("other: 郑州", 2, 2)),
                 coverage.byRegion());
     }
 }

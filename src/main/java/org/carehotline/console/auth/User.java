@@ -14,6 +14,11 @@ public record User(String id, String login, String displayName, Set<Role> roles)
         return new User(c.id(), c.login(), c.displayName(), Set.copyOf(c.roles()));
     }
 
+    /** Supervisors and administrators read the line's reports and import the union's registry. */
+    public boolean readsReports() {
+        return hasAny(Role.SUPERVISOR, Role.ADMINISTRATOR);
+    }
+
     public boolean hasAny(Role... wanted) {
         for (Role r : wanted) {
             if (roles.contains(r)) {
