@@ -49,6 +49,10 @@ def main():
         write(os.path.join(run, "etc", "manager.conf"), manager(f.read(), a.ami))
     shutil.copytree(os.path.join(dialplan, "sounds"), os.path.join(run, "lib", "sounds"), dirs_exist_ok=True)
     tone(os.path.join(run, "lib", "moh", "quiet-tone.wav"))
+    # the core's XML documentation: stasis and the sorcery-configured modules refuse to start without it
+    docs = os.path.join(run, "lib", "documentation")
+    if not os.path.lexists(docs):
+        os.symlink(os.path.join(a.prefix, "var", "lib", "asterisk", "documentation"), docs)
     print(run)
 
 

@@ -166,14 +166,15 @@ def plan_decline_and_wake(s):
     WAKE2.set(); time.sleep(2)
     s.cmd('STREAM FILE hotline/press-1 "0123456789*#"')
     s.cmd("WAIT FOR DIGIT 1000")
-    s.t.note("next: WAIT FOR DIGIT 20000; the caller hangs up during it")
+    s.t.note("next: WAIT FOR DIGIT 20000; the recorder sends AMI Hangup 2 s into it")
+    HANGUP_NOW.set()
     s.cmd("WAIT FOR DIGIT 20000")
     s.cmd("GET VARIABLE HANGUPCAUSE")
     s.cmd('STREAM FILE hotline/press-1 ""')
     s.drain(3)
 
 
-WAKE, WAKE2 = threading.Event(), threading.Event()
+WAKE, WAKE2, HANGUP_NOW = threading.Event(), threading.Event(), threading.Event()
 
 
 def play_dtmf_during(a, t):
@@ -187,6 +188,10 @@ def play_dtmf_during(a, t):
     a.call("PlayDTMF", Channel=ch, Digit="9", Receive="yes")
     WAKE2.wait(30); time.sleep(0.5)
     a.call("PlayDTMF", Channel=ch, Digit="3", Receive="yes")
+    # the PlayDTMF without Receive reached SIPp as an INFO it did not expect: it dropped the call
+    # without a BYE, so the channel would live on (and go to the fallback ring group): end it here
+    HANGUP_NOW.wait(60); time.sleep(2)
+    a.call("Hangup", Channel=ch, Cause="16")
 
 
 @scenario

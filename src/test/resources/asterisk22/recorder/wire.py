@@ -19,6 +19,8 @@ class Transcript:
 
     def log(self, direction, raw):
         with self.lock:
+            if self.f.closed:  # a reader still running after its scenario ended
+                return
             self.f.write(b"%s +%.3f |%s" % (direction.encode(), time.monotonic() - self.t0, raw))
             if not raw.endswith(b"\n"):
                 self.f.write(b"\\<no terminator>\n")
@@ -26,6 +28,8 @@ class Transcript:
 
     def note(self, text):
         with self.lock:
+            if self.f.closed:
+                return
             self.f.write(b"# +%.3f %s\n" % (time.monotonic() - self.t0, text.encode()))
             self.f.flush()
 
@@ -250,4 +254,9 @@ class AgiServer:
             return self.done >= n
 
     def close(self):
+        # shutdown wakes the thread blocked in accept(); close alone would leave the port listening
+        try:
+            self.srv.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
         self.srv.close()
