@@ -46,7 +46,7 @@ final class SimulatedAsterisk {
     final AtomicLong ended = new AtomicLong();               // sessions over, for any reason
     final AtomicLong fallback = new AtomicLong();            // the server set HOTLINE_RESULT=fallback
     final AtomicLong wakes = new AtomicLong();               // PlayDTMF that ended a WAIT FOR DIGIT
-    final AtomicLong wakesLost = new AtomicLong();           // PlayDTMF during another command: not read by a wait
+    final AtomicLong wakesLost = new AtomicLong();           // PlayDTMF while no WAIT FOR DIGIT ran: dropped
     final AtomicLong wakesUnknown = new AtomicLong();        // PlayDTMF for a channel that is gone
     final AtomicLong wakesNeverQueued = new AtomicLong();    // PlayDTMF for a call routed at once (never on hold)
     final AtomicLong slicesTimedOut = new AtomicLong();

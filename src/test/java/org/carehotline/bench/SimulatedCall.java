@@ -14,9 +14,8 @@ import java.util.concurrent.locks.LockSupport;
  * once: the {@code agi_*} header, then one reply per command, exactly as Asterisk words them.
  * The caller presses 1 during the welcome, waits on hold as long as it takes, talks to the
  * counselor the server dials, and is done. WAIT FOR DIGIT ends with '#' when AMI PlayDTMF
- * (Receive: yes) reaches the channel while it runs; a digit arriving between commands is kept
- * and ends the next WAIT FOR DIGIT at once, as Asterisk 22 queues the emulated digit on the
- * channel until a command reads it (recorded from a real Asterisk: src/test/resources/asterisk22).
+ * (Receive: yes) reaches the channel while it runs; a digit arriving between commands is
+ * dropped, as res_agi drops frames read while it waits for the next command.
  */
 final class SimulatedCall {
 
@@ -32,8 +31,6 @@ final class SimulatedCall {
     private static final int IDLE = 0;
     private static final int IN_WAIT_FOR_DIGIT = 1;
     private static final int WOKEN = 2;
-    /** A digit arrived between two commands: the next WAIT FOR DIGIT reads it at once. */
-    private static final int PENDING = 3;
 
     private final SimulatedAsterisk asterisk;
     private final long number;
@@ -134,7 +131,7 @@ final class SimulatedCall {
             LockSupport.unpark(thread);
             return true;
         }
-        return "#".equals(digit) && digitState.compareAndSet(IDLE, PENDING);
+        return false;
     }
 
     /** What the call was doing last (for the report when a wake-up is dropped). */
@@ -206,10 +203,6 @@ final class SimulatedCall {
         waitedBefore = true;
         long timeoutMs = Long.parseLong(command.substring("WAIT FOR DIGIT ".length()).strip());
         long deadline = System.nanoTime() + timeoutMs * 1_000_000;
-        if (digitState.compareAndSet(PENDING, IDLE)) {
-            send(DIGIT_HASH); // the digit that came between the commands
-            return;
-        }
         digitState.set(IN_WAIT_FOR_DIGIT);
         while (true) {
             if (digitState.get() == WOKEN) {
@@ -240,7 +233,6 @@ final class SimulatedCall {
     /** Dial(PJSIP/70xx,20): the phone rings, the counselor answers and talks; Dial returns when they hang up. */
     private void dial(String command) throws IOException {
         long dialAt = System.nanoTime();
-        digitState.compareAndSet(PENDING, IDLE); // a digit during the Dial goes to the call, not to a later wait
         String argument = command.substring("EXEC \"Dial\" \"".length(), command.length() - 1);
         int counselor = asterisk.counselors.indexOfDial(argument);
         record(counselor, dialAt);
