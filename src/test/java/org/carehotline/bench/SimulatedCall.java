@@ -26,7 +26,7 @@ final class SimulatedCall {
     private static final byte[] DIGIT_HASH = bytes("200 result=35\n");
     private static final byte[] FAILURE_THEN_HANGUP = bytes("200 result=-1\nHANGUP\n");
     private static final byte[] DEAD_CHANNEL =
-            bytes("511 Command Not Permitted on a dead channel or intercepted by an agi_exec\n");
+            bytes("511 Command Not Permitted on a dead channel or intercept routine\n");
 
     private static final int IDLE = 0;
     private static final int IN_WAIT_FOR_DIGIT = 1;
@@ -367,7 +367,7 @@ final class SimulatedCall {
                 + "agi_language: en\n"
                 + "agi_type: PJSIP\n"
                 + "agi_uniqueid: " + uniqueId + "\n"
-                + "agi_version: 22.9.0\n"
+                + "agi_version: 22.10.1\n"
                 + "agi_callerid: " + callerNumber + "\n"
                 + "agi_calleridname: unknown\n"
                 + "agi_callingpres: 0\n"

@@ -17,7 +17,7 @@ public final class AgiReplies {
     /** Generic failure ({@code 200 result=-1}); what a command gets when the channel hangs up under it. */
     public static final String FAILURE = "200 result=-1";
     /** What Asterisk answers to every command after the caller hung up. */
-    public static final String DEAD_CHANNEL = "511 Command Not Permitted on a dead channel or intercepted by an agi_exec";
+    public static final String DEAD_CHANNEL = "511 Command Not Permitted on a dead channel or intercept routine";
     /** What Asterisk answers to a command it does not know. */
     public static final String INVALID_COMMAND = "510 Invalid or unknown command";
 

@@ -198,7 +198,7 @@ public final class FakeAgiCallBuilder {
         h.put("agi_language", "en");
         h.put("agi_type", channel.contains("/") ? channel.substring(0, channel.indexOf('/')) : "PJSIP");
         h.put("agi_uniqueid", Instant.now().getEpochSecond() + "." + n);
-        h.put("agi_version", "22.9.0");
+        h.put("agi_version", "22.10.1");
         h.put("agi_callerid", "13800138000");
         h.put("agi_calleridname", "unknown");
         h.put("agi_callingpres", "0");

@@ -42,7 +42,7 @@ public final class FakeAmiServer implements AutoCloseable {
     /** The greeting line Asterisk 22 sends first (include/asterisk/manager.h: AMI_VERSION 11.0.0). */
     public static final String BANNER = "Asterisk Call Manager/11.0.0";
     /** Asterisk version reported by CoreSettings and {@code core show version}. */
-    public static final String ASTERISK_VERSION = "22.9.0";
+    public static final String ASTERISK_VERSION = "22.10.1";
     /** AMI version reported by CoreSettings. */
     public static final String AMI_VERSION = "11.0.0";
 
@@ -86,6 +86,9 @@ public final class FakeAmiServer implements AutoCloseable {
         handlers.put("ping", action -> List.of(message("Response", "Success", "Ping", "Pong",
                 "Timestamp", String.format(Locale.ROOT, "%.6f", System.currentTimeMillis() / 1000.0))));
         astDb.register(this);
+        // the fake has no channels: Asterisk 22's answer for one that does not exist; tests that
+        // wake a waiting caller read the action (awaitAction), as the server ignores the answer
+        handlers.put("playdtmf", action -> List.of(message("Response", "Error", "Message", "Channel not found")));
         onCommand("core show version", "Asterisk " + ASTERISK_VERSION
                 + " built by fake @ care-hotline on a x86_64 running Linux on 2023-11-01 00:00:00 UTC");
         Thread.ofVirtual().name("fake-ami-accept-" + port()).start(this::acceptLoop);
@@ -404,7 +407,8 @@ public final class FakeAmiServer implements AutoCloseable {
     List<Map<String, String>> dispatch(Map<String, String> action) {
         ActionHandler handler = handlers.get(action.get("Action").toLowerCase(Locale.ROOT));
         if (handler == null) {
-            return List.of(message("Response", "Error", "Message", "Invalid/unknown command"));
+            return List.of(message("Response", "Error", "Message", "Invalid/unknown command: " + action.get("Action")
+                    + ". Use Action: ListCommands to show available commands."));
         }
         try {
             return handler.handle(copyOf(action));

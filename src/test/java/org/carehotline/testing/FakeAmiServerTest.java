@@ -108,7 +108,8 @@ class FakeAmiServerTest {
 
         ManagerResponse status = connection.sendAction(new StatusAction());
         assertInstanceOf(ManagerError.class, status);
-        assertEquals("Invalid/unknown command", status.getMessage());
+        assertEquals("Invalid/unknown command: Status. Use Action: ListCommands to show available commands.",
+                status.getMessage(), "as Asterisk 22 words it (transcripts/ami-actions.txt)");
 
         ami.onCommand("pjsip show endpoints", "Endpoint:  agent-1001   Not in use", "Endpoint:  agent-1002   In use");
         CommandResponse endpoints = assertInstanceOf(CommandResponse.class,

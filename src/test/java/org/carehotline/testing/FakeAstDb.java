@@ -36,6 +36,7 @@ public final class FakeAstDb {
         server.onAction("DBGet", this::dbGet);
         server.onAction("DBDel", this::dbDel);
         server.onAction("DBGetTree", this::dbGetTree);
+        server.onAction("DBDelTree", this::dbDelTree);
     }
 
     private List<Map<String, String>> dbPut(Map<String, String> action) {
@@ -68,9 +69,21 @@ public final class FakeAstDb {
             return List.of(message("Response", "Error", "Message", "No family specified."));
         }
         if (entries.remove("/" + family + "/" + action.get("Key")) == null) {
-            return List.of(message("Response", "Error", "Message", "Database entry not found"));
+            return List.of(message("Response", "Error", "Message", "Database entry could not be deleted"));
         }
         return List.of(message("Response", "Success", "Message", "Key deleted successfully"));
+    }
+
+    private List<Map<String, String>> dbDelTree(Map<String, String> action) {
+        String family = action.get("Family");
+        if (family == null || family.isEmpty()) {
+            return List.of(message("Response", "Error", "Message", "No family specified."));
+        }
+        String key = action.getOrDefault("Key", "");
+        String prefix = "/" + family + (key.isEmpty() ? "" : "/" + key);
+        boolean removed = entries.keySet().removeIf(k -> k.equals(prefix) || k.startsWith(prefix + "/"));
+        return List.of(removed ? message("Response", "Success", "Message", "Key tree deleted successfully")
+                : message("Response", "Error", "Message", "Database entry not found"));
     }
 
     /** As manager_db_tree_get: the list ack, one DBGetTreeResponse per entry under the prefix, the complete event. */
