@@ -40,6 +40,9 @@ final class RealHotline implements AutoCloseable {
                 "--ami.reconnect-max-ms=1000", "--data.dir=" + dataDir, "--demo=true",
                 "--admin.password=admin-pw-1", "--routing.dialect-menu=", "--followups.enabled=false"));
         app = HotlineApp.start(config, Clock.systemUTC());
+        // the demo counselors are at their desks (what they set is restored after a restart too)
+        new org.carehotline.counselors.CounselorRepository(app.store()).findAll().stream()
+                .filter(org.carehotline.counselors.Counselor::takesCalls).forEach(c -> app.router().signIn(c.id()));
         await("AMI logged in", Duration.ofSeconds(20), () -> "CONNECTED".equals(app.ami().status().state()));
     }
 
