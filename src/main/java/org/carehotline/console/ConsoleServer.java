@@ -144,7 +144,7 @@ public final class ConsoleServer {
             if (csrf.accepts(ctx)) {
                 ctx.next();
             } else {
-                refuseForm(ctx);
+                pages.refused(ctx, 403, "csrf");
             }
         }, ctx -> csrf.token(ctx.session()), ctx -> PageFrame.of(ctx, csrf)));
         router.route().handler(BodyHandler.create().setBodyLimit(FieldLimits.bodyBytes()).setHandleFileUploads(false));
@@ -152,7 +152,7 @@ public final class ConsoleServer {
             if (csrf.accepts(ctx)) {
                 ctx.next();
             } else {
-                refuseForm(ctx);
+                pages.refused(ctx, 403, "csrf");
             }
         });
         Credentials credentials = new Credentials(store);
@@ -186,11 +186,6 @@ public final class ConsoleServer {
             throw new Reply.NotFound(ctx.request().path());
         }));
         return router;
-    }
-
-    private static void refuseForm(RoutingContext ctx) {
-        ctx.response().setStatusCode(403).putHeader("content-type", "text/plain; charset=utf-8")
-                .end("表单已过期或来源不明，请刷新页面后重试 / Form expired or not from this site: reload and try again");
     }
 
     /** Blocking: the case id and number of a crisis alert that names only a contact. */

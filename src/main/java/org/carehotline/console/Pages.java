@@ -114,6 +114,15 @@ final class Pages {
      * form it could not decode: 400) with the error page in the layout.
      */
     void failed(RoutingContext ctx, int code) {
+        refused(ctx, code, String.valueOf(code));
+    }
+
+    /**
+     * Answers a refused request with the error page in the layout, status {@code status}, texts
+     * {@code error.<code>} (a form whose CSRF token expired: 403, "csrf"). The browser's Back
+     * button returns to the form with what was typed still in it, as the page says.
+     */
+    void refused(RoutingContext ctx, int status, String code) {
         if (ctx.response().ended()) {
             return;
         }
@@ -121,14 +130,31 @@ final class Pages {
                 ctx.request().path(), code, ctx.request().getHeader("content-length"), FieldLimits.bodyBytes());
         // rendered here on the event loop (a small template, texts in memory): Vert.x ends a refused
         // request's response itself right after this handler returns
-        Reply.View view = Reply.view("error.ftlh", code).with("code", code)
-                .with("limitKb", FieldLimits.bodyBytes() / 1024);
+        Reply.View view = Reply.view("error.ftlh", status).with("code", code)
+                .with("limitKb", FieldLimits.bodyBytes() / 1024).with("submitted", submittedTexts(ctx));
         String lang = language(ctx);
         view.model().putAll(PageFrame.of(ctx, csrf));
         view.model().putAll(Map.of("t", messages.forLanguage(lang), "limits", FieldLimits.BY_NAME,
                 "describe", describe(lang), "flash", ""));
-        ctx.response().setStatusCode(code).putHeader("content-type", "text/html; charset=utf-8")
+        ctx.response().setStatusCode(status).putHeader("content-type", "text/html; charset=utf-8")
                 .putHeader("cache-control", "no-store").end(templates.render(view.template(), view.model()));
+    }
+
+    /**
+     * What the refused form carried, to show back on the error page so nothing typed is lost:
+     * every filled field but the token and passwords (empty when the body was never read, as
+     * for one over the limit).
+     */
+    private static java.util.List<Map<String, String>> submittedTexts(RoutingContext ctx) {
+        java.util.List<Map<String, String>> texts = new java.util.ArrayList<>();
+        ctx.request().formAttributes().forEach(field -> {
+            String name = field.getKey();
+            if (!name.startsWith("_") && !name.toLowerCase(java.util.Locale.ROOT).contains("password")
+                    && !field.getValue().isBlank()) {
+                texts.add(Map.of("name", name, "value", field.getValue()));
+            }
+        });
+        return texts;
     }
 
     /** {@code ${describe(line)}}: a line the system wrote in codes, in the page's language ({@link Vocabulary#describe}). */

@@ -30,9 +30,10 @@ class PageErrorBrowserTest {
                 Files.copy(f, templates.resolve(f.getFileName()));
             }
         }
-        // the desk's template reads a value that is not there, as a label missing for a code would
+        // the desk's template reads a value that is not there (a missing text key no longer can:
+        // it shows as its code)
         Files.writeString(templates.resolve("home.ftlh"),
-                "<#import \"layout.ftlh\" as l><@l.page title=\"x\">${t['occupation.no_such_code']}</@l.page>");
+                "<#import \"layout.ftlh\" as l><@l.page title=\"x\">${noSuchValue.field}</@l.page>");
         var hotline = servers.start(MutableClock.at("2026-11-22T08:00:00Z"), Map.of(), "--templates.dir=" + templates);
         try (Browser wang = new Browser()) {
             wang.driver.get("http://127.0.0.1:" + hotline.httpPort() + "/login");

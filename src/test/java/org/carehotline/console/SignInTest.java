@@ -78,6 +78,18 @@ class SignInTest {
         HttpResponse<String> loginWithoutToken = client().post("/login",
                 Map.of("login", "li.wei", "password", AccountBootstrap.DEMO_PASSWORD));
         assertEquals(403, loginWithoutToken.statusCode(), "even the sign-in form needs its token");
+        assertTrue(!loginWithoutToken.body().contains(AccountBootstrap.DEMO_PASSWORD), "a password is never echoed");
+
+        // nothing typed is lost: the refusal is the error page in the layout, with the text sent shown back
+        String note = "司机说他已经三天没睡，想回家看母亲。".repeat(20);
+        HttpResponse<String> expired = client.post("/cases/000000000000000000000000/notes",
+                Map.of("_csrf", "expired-token", "text", note));
+        assertEquals(403, expired.statusCode());
+        assertTrue(expired.body().contains("id=\"error-page\"") && expired.body().contains("data-code=\"csrf\""),
+                expired.body());
+        assertTrue(expired.body().contains("<textarea id=\"submitted-text\"") && expired.body().contains(note),
+                "the note comes back to be copied");
+        assertTrue(expired.body().contains("表单已过期"), "in Chinese first");
         String liWei = hotline.counselorId("li.wei");
         assertTrue(hotline.app.router().snapshot().stream().filter(s -> s.counselor().id().equals(liWei))
                 .findFirst().orElseThrow().console().signedIn(), "the refused posts did not sign li.wei out");
