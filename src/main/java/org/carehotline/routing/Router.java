@@ -37,6 +37,7 @@ public final class Router {
     private final LiveFeed live;
     private final Roster roster;
     private final TreeSet<WaitingCall> queue = new TreeSet<>(WaitingCall::compare);
+    private final Matcher matcher;
     private long sequence;
     private double averageHandleSeconds = 300;
     private volatile DeskListener desks = DeskListener.NONE;
@@ -58,6 +59,7 @@ public final class Router {
         this.policy = new RoutingPolicy(rules);
         this.waker = waker;
         this.live = live;
+        this.matcher = new Matcher(roster, policy, rules);
     }
 
     // ---- counselors -------------------------------------------------------------------
@@ -384,24 +386,10 @@ public final class Router {
     public Optional<Reservation> reserveForFollowUp(CallNeeds needs, java.util.Set<String> onlyThese,
                                                     String callKey) {
         List<WaitingCall> woken;
-        Optional<Reservation> held = Optional.empty();
+        Optional<Reservation> held;
         synchronized (this) {
             woken = matchLocked();
-            Instant now = clock.instant();
-            if (queue.stream().noneMatch(c -> c.needs.urgent())) {
-                List<CounselorStatus> free = roster.statuses().stream()
-                        .filter(s -> s.available(now) && queue.stream().noneMatch(c -> couldTake(s, c)))
-                        .filter(s -> onlyThese.isEmpty() || onlyThese.contains(s.counselor().id())).toList();
-                Optional<RoutingPolicy.Choice> choice = onlyThese.isEmpty()
-                        ? policy.choose(needs, Duration.ZERO, free, java.util.Set.of(), now)
-                        : free.stream().findFirst().map(s -> new RoutingPolicy.Choice(s, "assigned counselor"));
-                if (choice.isPresent()) {
-                    Counselor chosen = choice.get().status().counselor();
-                    roster.put(choice.get().status().ringing(callKey, now));
-                    held = Optional.of(new Reservation(chosen.id(), chosen.endpoint(), chosen.displayName(),
-                            choice.get().reason(), callKey));
-                }
-            }
+            held = matcher.holdForFollowUp(queue, needs, onlyThese, callKey, clock.instant());
         }
         after(woken);
         return held;
@@ -423,11 +411,6 @@ public final class Router {
                 ? m.withConsole(ConsoleStatus.paused(ConsoleStatus.MISSED_CALLS)) : m;
     }
 
-    private static boolean couldTake(CounselorStatus s, WaitingCall call) {
-        return s.counselor().skillLevel(call.needs.category()) > 0
-                || call.needs.previousCounselorId().filter(s.counselor().id()::equals).isPresent();
-    }
-
     // ---- matching ---------------------------------------------------------------------
 
     private void update(String counselorId, UnaryOperator<CounselorStatus> change) {
@@ -443,76 +426,7 @@ public final class Router {
 
     /** Offers available counselors to waiting calls in queue order; returns the calls that got one. */
     private List<WaitingCall> matchLocked() {
-        Instant now = clock.instant();
-        if (queue.isEmpty() || !roster.anyAvailable(now)) {
-            return List.of();
-        }
-        List<WaitingCall> woken = new ArrayList<>();
-        // Categories some available counselor has a skill for: a waiting call needing another
-        // one is skipped without running the policy (thousands may wait while a lawyer is free).
-        java.util.Set<org.carehotline.cases.Category> offered = availableSkills(now);
-        for (WaitingCall call : new ArrayList<>(queue)) {
-            if (!offered.contains(call.needs.category())
-                    && !(call.needs.category() == org.carehotline.cases.Category.CRISIS_INTERVENTION
-                    && offered.contains(org.carehotline.cases.Category.PSYCHOLOGICAL_SUPPORT))) {
-                continue;
-            }
-            Optional<RoutingPolicy.Choice> choice = choose(call, now);
-            if (choice.isEmpty()) {
-                continue;
-            }
-            Counselor chosen = choice.get().status().counselor();
-            roster.put(choice.get().status().ringing(call.callId, now));
-            call.tried.put(chosen.id(), now);
-            call.offer = Optional.of(new Reservation(chosen.id(), chosen.endpoint(), chosen.displayName(),
-                    choice.get().reason(), call.callId));
-            queue.remove(call);
-            woken.add(call);
-            if (!roster.anyAvailable(now)) {
-                break;
-            }
-            offered = availableSkills(now);
-        }
-        return woken;
-    }
-
-    /**
-     * The best counselor not yet tried for this call; when every fit was tried, one whose offer
-     * is at least {@code missedRetrySeconds} old may have it again, so nobody waits for the
-     * overflow while a fitting counselor shows available.
-     */
-    private Optional<RoutingPolicy.Choice> choose(WaitingCall call, Instant now) {
-        Duration waited = Duration.between(call.arrivedAt, now);
-        Optional<RoutingPolicy.Choice> choice = policy.choose(call.needs, waited, roster.statuses(),
-                call.tried.keySet(), now);
-        if (choice.isPresent() || call.tried.isEmpty()) {
-            return choice;
-        }
-        Instant retryBefore = now.minusSeconds(rules.missedRetrySeconds());
-        java.util.Set<String> recent = new java.util.HashSet<>();
-        call.tried.forEach((id, at) -> {
-            if (at.isAfter(retryBefore)) {
-                recent.add(id);
-            }
-        });
-        return recent.size() == call.tried.size() ? Optional.empty()
-                : policy.choose(call.needs, waited, roster.statuses(), recent, now)
-                        .map(c -> new RoutingPolicy.Choice(c.status(), c.reason() + "; offered again after a miss"));
-    }
-
-    private java.util.Set<org.carehotline.cases.Category> availableSkills(Instant now) {
-        java.util.Set<org.carehotline.cases.Category> skills = java.util.EnumSet.noneOf(
-                org.carehotline.cases.Category.class);
-        for (CounselorStatus s : roster.statuses()) {
-            if (s.available(now)) {
-                s.counselor().skills().forEach((category, level) -> {
-                    if (level > 0) {
-                        skills.add(category);
-                    }
-                });
-            }
-        }
-        return skills;
+        return matcher.match(queue, clock.instant());
     }
 
     /**
