@@ -112,15 +112,22 @@ public record CounselorStatus(
     CounselorStatus phoneHungUp(DeviceState before, Instant wrapUpEnds) {
         boolean wasBusy = before == DeviceState.INUSE || before == DeviceState.BUSY || before == DeviceState.ONHOLD
                 || before == DeviceState.RINGINUSE;
-        if (assignment == Assignment.ON_CALL && wasBusy && device == DeviceState.NOT_INUSE) {
+        // a ringing hold whose phone was in use had been answered, even if the answer event was lost
+        if (assignment != Assignment.NONE && wasBusy && device == DeviceState.NOT_INUSE) {
             return callEnded(callKey, wrapUpEnds);
         }
         return this;
     }
 
-    /** A ringing hold older than {@code timeout}: nothing dialed or answered it, so it is released. */
+    /**
+     * A ringing hold older than {@code timeout} while the phone is not in use: nothing dialed or
+     * answered it, so it is released. A phone in use is a talk whose answer event was lost: it
+     * ends when the phone is put down ({@link #phoneHungUp}).
+     */
     boolean ringingExpired(Instant now, java.time.Duration timeout) {
-        return assignment == Assignment.RINGING && !assignedAt.plus(timeout).isAfter(now);
+        boolean inUse = device == DeviceState.INUSE || device == DeviceState.BUSY || device == DeviceState.ONHOLD
+                || device == DeviceState.RINGINUSE;
+        return assignment == Assignment.RINGING && !inUse && !assignedAt.plus(timeout).isAfter(now);
     }
 
     CounselorStatus withMissesCleared() {

@@ -101,6 +101,19 @@ class CallOwnershipTest {
     }
 
     @Test
+    void aRingingHoldWhosePhoneIsInUseIsATalkNotAStaleHoldAndEndsWhenThePhoneIsPutDown() {
+        oneLawyer();
+        assertTrue(call("c1").takeOffer().isPresent());
+        router.deviceStateChanged("PJSIP/a", DeviceState.INUSE); // answered; the DialEnd never came
+        clock.advance(Duration.ofSeconds(rules.ringingTimeoutSeconds() + 1));
+        router.tick();
+        assertEquals(PresenceState.ON_CALL, a());
+        assertTrue(router.heldFor("a", "c1"), "still the call's: the timeout is for holds nobody dialed");
+        router.deviceStateChanged("PJSIP/a", DeviceState.NOT_INUSE);
+        assertEquals(PresenceState.WRAP_UP, a());
+    }
+
+    @Test
     void anOfferWhoseHoldTimedOutBeforeTheSessionLookedGoesBackInLine() {
         oneLawyer();
         QueueTicket slow = call("c1"); // offered at once, but its session does not look for a while
