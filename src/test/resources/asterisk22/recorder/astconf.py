@@ -26,6 +26,7 @@ def main():
     p.add_argument("--ami", type=int, default=5038)
     p.add_argument("--agi", type=int, default=4573)
     p.add_argument("--trunk", type=int, default=17000)
+    p.add_argument("--more-trunk-ports", default="", help="more caller ports identified as the trunk, comma-separated")
     p.add_argument("--worker", type=int, default=17001)
     p.add_argument("--phones", default="16001,16002,16003")
     p.add_argument("--rtp", type=int, default=20000)
@@ -33,7 +34,10 @@ def main():
     run, dialplan = os.path.abspath(a.run), os.path.abspath(a.dialplan)
     phones = [int(x) for x in a.phones.split(",")]
     values = {"RUN": run, "PREFIX": a.prefix, "DIALPLAN": dialplan, "SIP_PORT": a.sip,
-              "AMI_PORT": a.ami, "AGI_PORT": a.agi, "TRUNK_PORT": a.trunk, "WORKER_PORT": a.worker,
+              "AMI_PORT": a.ami, "AGI_PORT": a.agi, "TRUNK_PORT": a.trunk,
+              "TRUNK_MATCH": ",".join("127.0.0.1:%d" % port for port in
+                                      [a.trunk] + [int(x) for x in a.more_trunk_ports.split(",") if x]),
+              "WORKER_PORT": a.worker,
               "PORT_6001": phones[0], "PORT_6002": phones[1], "PORT_6003": phones[2],
               "RTP_START": a.rtp, "RTP_END": a.rtp + 200}
     for sub in ("etc", "cache", "lib/sounds", "lib/moh", "lib/agi-bin", "log/cdr-csv", "run", "spool"):

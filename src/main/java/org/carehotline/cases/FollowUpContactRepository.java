@@ -83,6 +83,15 @@ public final class FollowUpContactRepository {
         return id.toHexString();
     }
 
+    /**
+     * The originated channel's Asterisk ids, kept apart from {@code uniqueId} (which stays empty, see
+     * above) as {@code channelUniqueId} and {@code linkedId}.
+     */
+    public void recordChannel(String contactId, String uniqueId, String linkedId) {
+        contacts.updateOne(byId(contactId), combine(set("channelUniqueId", uniqueId == null ? "" : uniqueId),
+                set("linkedId", linkedId == null ? "" : linkedId)));
+    }
+
     /** The counselor picked up: the worker is being dialed. */
     public void counselorAnswered(String contactId, String counselorId, Instant at) {
         contacts.updateOne(byId(contactId), combine(set("offers.0.outcome", "ANSWER"), set("counselorAnsweredAt",

@@ -53,6 +53,15 @@ public final class FollowUpOutcomes implements DialReports {
         return call;
     }
 
+    /**
+     * Asterisk's ids for the attempt's call: the uniqueid and linkedid of the channel the server
+     * originated (the counselor's phone, or the worker's for a check-in), so the contact can be
+     * matched with Asterisk's CDR and events.
+     */
+    public void channelIs(ActiveCall call, String uniqueId, String linkedId) {
+        contacts.recordChannel(call.contactId(), uniqueId, linkedId);
+    }
+
     /** The worker answered the automated check-in ([hotline-checkin] started). */
     public Optional<ActiveCall> checkinAnswered(String followUpId, String token) {
         return active(followUpId, token);

@@ -29,6 +29,8 @@ final class AsteriskUnderTest implements AutoCloseable {
     final int amiPort = LoopbackPorts.tcp();
     final int agiPort;
     final int trunkPort = LoopbackPorts.udp();
+    /** More source ports identified as the trunk, so that several SIPp callers can call at once. */
+    final List<Integer> moreTrunkPorts = List.of(LoopbackPorts.udp(), LoopbackPorts.udp(), LoopbackPorts.udp());
     final int workerPort = LoopbackPorts.udp();
     final Map<String, Integer> phonePorts = Map.of("6001", LoopbackPorts.udp(), "6002", LoopbackPorts.udp(),
             "6003", LoopbackPorts.udp());
@@ -54,7 +56,9 @@ final class AsteriskUnderTest implements AutoCloseable {
                 "--prefix", binary.getParent().getParent().toString(),
                 "--dialplan", Path.of("dialplan").toAbsolutePath().toString(),
                 "--sip", "" + sipPort, "--ami", "" + amiPort, "--agi", "" + agiPort,
-                "--trunk", "" + trunkPort, "--worker", "" + workerPort, "--rtp", "" + rtp,
+                "--trunk", "" + trunkPort,
+                "--more-trunk-ports", moreTrunkPorts.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")),
+                "--worker", "" + workerPort, "--rtp", "" + rtp,
                 "--phones", phonePorts.get("6001") + "," + phonePorts.get("6002") + "," + phonePorts.get("6003"));
         Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
                 .redirectOutput(run.resolve("astconf.log").toFile()).start();
@@ -94,6 +98,28 @@ final class AsteriskUnderTest implements AutoCloseable {
                 process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
             }
         }
+    }
+
+    /** Runs one CLI command on this Asterisk ({@code asterisk -rx}) and returns what it printed. */
+    String cli(String command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(binary.toString(), "-C", run.resolve("etc/asterisk.conf").toString(), "-rx",
+                command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        if (!p.waitFor(20, TimeUnit.SECONDS) || p.exitValue() != 0) {
+            throw new IllegalStateException("asterisk -rx '" + command + "' failed: " + out);
+        }
+        return out;
+    }
+
+    /** Waits (10 s at most) for the first CDR line that matches. */
+    Cdr awaitCdr(String what, java.util.function.Predicate<Cdr> match) {
+        return RealHotline.await(what, Duration.ofSeconds(10), () -> {
+            try {
+                return cdrs().stream().filter(match).findFirst().orElse(null);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
     }
 
     /** The CDR lines Asterisk has written so far. */

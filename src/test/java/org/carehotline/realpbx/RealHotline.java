@@ -24,21 +24,51 @@ final class RealHotline implements AutoCloseable {
 
     private final AsteriskUnderTest asterisk;
     private final Path dataDir;
+    private final Map<String, String> overrides;
     private HotlineApp app;
 
     RealHotline(AsteriskUnderTest asterisk, Path dataDir) {
+        this(asterisk, dataDir, Map.of());
+    }
+
+    /** @param overrides configuration keys (without {@code --}) set on top of the suite's own */
+    RealHotline(AsteriskUnderTest asterisk, Path dataDir, Map<String, String> overrides) {
         this.asterisk = asterisk;
         this.dataDir = dataDir;
+        this.overrides = overrides;
         start();
     }
 
+    /** The suite's configuration: loopback ports of {@code asterisk}, the demo counselors, no dialect menu. */
+    static Map<String, String> settings(AsteriskUnderTest asterisk, Path dataDir) {
+        Map<String, String> keys = new java.util.LinkedHashMap<>();
+        keys.put("http.host", "127.0.0.1");
+        keys.put("http.port", "0");
+        keys.put("agi.bind", "127.0.0.1");
+        keys.put("agi.port", "" + asterisk.agiPort);
+        keys.put("ami.host", "127.0.0.1");
+        keys.put("ami.port", "" + asterisk.amiPort);
+        keys.put("ami.user", AsteriskUnderTest.AMI_USER);
+        keys.put("ami.secret", AsteriskUnderTest.AMI_SECRET);
+        keys.put("ami.reconnect-initial-ms", "200");
+        keys.put("ami.reconnect-max-ms", "1000");
+        keys.put("data.dir", dataDir.toString());
+        keys.put("demo", "true");
+        keys.put("admin.password", "admin-pw-1");
+        keys.put("routing.dialect-menu", "");
+        keys.put("followups.enabled", "false");
+        return keys;
+    }
+
+    /** {@code --key=value} arguments for these settings. */
+    static List<String> arguments(Map<String, String> keys) {
+        return keys.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toList();
+    }
+
     void start() {
-        HotlineConfig config = HotlineConfig.load(Map.of(), List.of("--http.host=127.0.0.1", "--http.port=0",
-                "--agi.bind=127.0.0.1", "--agi.port=" + asterisk.agiPort, "--ami.host=127.0.0.1",
-                "--ami.port=" + asterisk.amiPort, "--ami.user=" + AsteriskUnderTest.AMI_USER,
-                "--ami.secret=" + AsteriskUnderTest.AMI_SECRET, "--ami.reconnect-initial-ms=200",
-                "--ami.reconnect-max-ms=1000", "--data.dir=" + dataDir, "--demo=true",
-                "--admin.password=admin-pw-1", "--routing.dialect-menu=", "--followups.enabled=false"));
+        Map<String, String> keys = settings(asterisk, dataDir);
+        keys.putAll(overrides);
+        HotlineConfig config = HotlineConfig.load(Map.of(), arguments(keys));
         app = HotlineApp.start(config, Clock.systemUTC());
         // the demo counselors are at their desks (what they set is restored after a restart too)
         new org.carehotline.counselors.CounselorRepository(app.store()).findAll().stream()

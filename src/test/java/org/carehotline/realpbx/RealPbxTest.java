@@ -72,7 +72,7 @@ class RealPbxTest {
         allPhonesAnswer();
         assertTrue(Sipp.finished(sipp.caller("suite-caller-menu-hangup"), CALL.toSeconds()));
 
-        Cdr cdr = awaitCdr("the menu call's CDR", c -> c.channel().startsWith("PJSIP/hotline-trunk-"));
+        Cdr cdr = asterisk.awaitCdr("the menu call's CDR", c -> c.channel().startsWith("PJSIP/hotline-trunk-"));
         assertEquals("", cdr.dstChannel(), "nobody was dialed");
         Contact contact = contactFor(cdr);
         assertEquals(Optional.of(Disposition.ABANDONED), contact.disposition());
@@ -93,11 +93,71 @@ class RealPbxTest {
     }
 
     @Test
+    void crisisCallerWhoCameSecondIsServedFirst() throws Exception {
+        allPhonesAnswer();
+        List<String> desk = List.of("wang.fang", "li.wei", "chen.jing").stream().map(hotline::counselorId).toList();
+        desk.forEach(id -> hotline.app().router().pause(id, "meeting")); // on duty, none free: both callers wait
+        Process first = sipp.caller("suite-caller-key1");
+        Thread.sleep(3000);
+        Process crisis = sipp.caller("suite-caller-key0");
+        RealHotline.await("both callers in line", Duration.ofSeconds(15),
+                () -> hotline.app().router().waitingCalls().size() == 2);
+        hotline.app().router().resume(desk.get(0)); // one counselor is back
+        assertTrue(Sipp.finished(crisis, CALL.toSeconds()), "the crisis caller's SIPp failed");
+        assertTrue(Sipp.finished(first, CALL.toSeconds()), "the first caller's SIPp failed");
+
+        Cdr served = answeredHotlineCdr();
+        Contact crisisContact = contactFor(served);
+        assertEquals(Optional.of(Category.CRISIS_INTERVENTION), crisisContact.category(),
+                "the first call the counselor took was the crisis, though it came second: " + crisisContact);
+        assertEquals(Optional.of(desk.get(0)), crisisContact.answeredBy());
+        Cdr other = asterisk.awaitCdr("the first caller's CDR", c -> c.channel().startsWith("PJSIP/hotline-trunk-")
+                && !c.uniqueId().equals(served.uniqueId()));
+        assertTrue(contactFor(other).answeredBy().isEmpty(), "the only counselor was talking with the crisis caller");
+    }
+
+    @Test
+    void aPromptThatCannotPlayDoesNotSendAHandledCallerToTheRingGroup() throws Exception {
+        // the connecting prompt is missing from this Asterisk: STREAM FILE fails, AGISTATUS becomes FAILURE
+        try (var files = Files.list(asterisk.run.resolve("lib/sounds/zh/hotline"))) {
+            files.filter(f -> f.getFileName().toString().startsWith("connecting.")).forEach(f -> f.toFile().delete());
+        }
+        allPhonesAnswer();
+        assertTrue(Sipp.finished(sipp.caller("suite-caller-key1"), CALL.toSeconds()));
+
+        Cdr cdr = answeredHotlineCdr();
+        assertEquals("hotline-inbound", cdr.dcontext(), cdr.toString());
+        Contact contact = contactFor(cdr);
+        assertEquals(Optional.of(Disposition.ANSWERED), contact.disposition());
+        assertTrue(asterisk.cdrs().stream().noneMatch(c -> "hotline-fallback".equals(c.dcontext())),
+                "no leg of the call went through the fallback group: " + asterisk.cdrs());
+    }
+
+    @Test
+    void theOnlyFittingCounselorWhoMissedIsOfferedTheCallAgain() throws Exception {
+        hotline.close();
+        hotline = new RealHotline(asterisk, Files.createDirectories(dir.resolve("data-retry")),
+                java.util.Map.of("routing.missed-retry-seconds", "3"));
+        List.of("li.wei", "chen.jing").forEach(l -> hotline.app().router().pause(hotline.counselorId(l), "meeting"));
+        Process declines = sipp.phone("6001", "phone-decline", 1);
+        Process caller = sipp.caller("suite-caller-key1");
+        assertTrue(Sipp.finished(declines, 30), "6001 did not decline the first offer");
+        sipp.phone("6001", "phone-answer", 1);
+        assertTrue(Sipp.finished(caller, CALL.toSeconds()), "the caller's SIPp failed");
+
+        Cdr cdr = answeredHotlineCdr();
+        Contact contact = contactFor(cdr);
+        assertEquals(Optional.of(hotline.counselorId("wang.fang")), contact.answeredBy(),
+                "the counselor who declined took the call on the second offer: " + contact.offers());
+        assertEquals(2, contact.offers().size(), contact.offers().toString());
+    }
+
+    @Test
     void counselorFreeAgainAfterAnInternalCallTakesTheNextHotlineCall() throws Exception {
         sipp.phone("6002", "phone-answer", 1);
         assertTrue(Sipp.finished(sipp.phoneCalls("6001", "suite-phone-call", "6002"), CALL.toSeconds()),
                 "the internal call 6001 -> 6002 failed");
-        awaitCdr("the internal call's CDR", c -> c.channel().startsWith("PJSIP/6001-")
+        asterisk.awaitCdr("the internal call's CDR", c -> c.channel().startsWith("PJSIP/6001-")
                 && c.dstChannel().startsWith("PJSIP/6002-"));
         // only 6001 (who just made the internal call) can take the hotline call now
         sipp.phone("6001", "phone-answer", 1);
@@ -119,7 +179,7 @@ class RealPbxTest {
         sipp.phone("6002", "phone-answer", 1);
         sipp.phone("6003", "phone-ring", 1);
         assertTrue(Sipp.finished(sipp.caller("suite-caller-fallback"), CALL.toSeconds()));
-        Cdr cdr = awaitCdr("the fallback call's CDR", c -> c.channel().startsWith("PJSIP/hotline-trunk-")
+        Cdr cdr = asterisk.awaitCdr("the fallback call's CDR", c -> c.channel().startsWith("PJSIP/hotline-trunk-")
                 && c.dstChannel().startsWith("PJSIP/6002-") && "ANSWERED".equals(c.disposition()));
 
         hotline.start();
@@ -156,19 +216,10 @@ class RealPbxTest {
     }
 
     private Cdr answeredHotlineCdr() {
-        return awaitCdr("an answered hotline call's CDR", c -> c.channel().startsWith("PJSIP/hotline-trunk-")
+        return asterisk.awaitCdr("an answered hotline call's CDR", c -> c.channel().startsWith("PJSIP/hotline-trunk-")
                 && c.dstChannel().startsWith("PJSIP/60") && "ANSWERED".equals(c.disposition()));
     }
 
-    private Cdr awaitCdr(String what, java.util.function.Predicate<Cdr> match) {
-        return RealHotline.await(what, Duration.ofSeconds(10), () -> {
-            try {
-                return asterisk.cdrs().stream().filter(match).findFirst().orElse(null);
-            } catch (java.io.IOException e) {
-                throw new java.io.UncheckedIOException(e);
-            }
-        });
-    }
 
     private Contact contactFor(Cdr cdr) {
         return RealHotline.await("a contact with uniqueid " + cdr.uniqueId(), Duration.ofSeconds(10), () -> {

@@ -17,6 +17,7 @@ final class Sipp implements AutoCloseable {
     private final AsteriskUnderTest asterisk;
     private final Path logs;
     private final List<Process> running = new ArrayList<>();
+    private final java.util.Map<Integer, Process> callers = new java.util.HashMap<>();
 
     Sipp(AsteriskUnderTest asterisk) throws IOException {
         this.asterisk = asterisk;
@@ -28,9 +29,22 @@ final class Sipp implements AutoCloseable {
         return start(scenario, asterisk.phonePorts.get(extension), extension, calls);
     }
 
-    /** A worker calling the hotline number through the trunk. */
+    /**
+     * A worker calling the hotline number through the trunk, from the first trunk port no other caller of
+     * this test is using (SIPp binds its port; Asterisk identifies the trunk by it).
+     */
     Process caller(String scenario) throws IOException {
-        return start(scenario, asterisk.trunkPort, "4008001234", 1);
+        List<Integer> ports = new ArrayList<>(List.of(asterisk.trunkPort));
+        ports.addAll(asterisk.moreTrunkPorts);
+        for (int port : ports) {
+            Process busy = callers.get(port);
+            if (busy == null || !busy.isAlive()) {
+                Process p = start(scenario, port, "4008001234", 1);
+                callers.put(port, p);
+                return p;
+            }
+        }
+        throw new IllegalStateException("more than " + ports.size() + " SIPp callers at once");
     }
 
     /** A counselor phone placing a call to another extension. */
@@ -69,5 +83,6 @@ final class Sipp implements AutoCloseable {
             p.waitFor(5, TimeUnit.SECONDS);
         }
         running.clear();
+        callers.clear();
     }
 }

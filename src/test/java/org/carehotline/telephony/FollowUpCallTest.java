@@ -66,7 +66,7 @@ class FollowUpCallTest {
     }
 
     /** The counselor answered: [hotline-callback] runs the callback script, which whispers and dials the worker. */
-    private void counselorLegDialsTheWorker(Map<String, String> vars, String dialStatus, String answered, String cause) {
+    private String counselorLegDialsTheWorker(Map<String, String> vars, String dialStatus, String answered, String cause) {
         FakeAgiCall leg = FakeAgiCall.to(hotline.agiPort).script("callback").channel("PJSIP/6001-00000007")
                 .callerId("13900000101").connect();
         leg.expectAndReply("^GET VARIABLE \"HOTLINE_FOLLOWUP_ID\"", AgiReplies.variable(vars.get("HOTLINE_FOLLOWUP_ID")));
@@ -81,6 +81,7 @@ class FollowUpCallTest {
         }
         leg.expectAndReply("^GET VARIABLE \"HANGUPCAUSE\"", AgiReplies.variable(cause));
         leg.respondUntilClosed();
+        return leg.uniqueId();
     }
 
     private FollowUp followUp(String id) {
@@ -119,11 +120,16 @@ class FollowUpCallTest {
         assertTrue(hotline.contacts().forCase(followUp(id).caseId()).get(0).answeredAt().isEmpty(),
                 "nobody answered the worker yet");
 
-        counselorLegDialsTheWorker(vars, "ANSWER", "300", "16");
+        String legUniqueId = counselorLegDialsTheWorker(vars, "ANSWER", "300", "16");
 
         RunningHotline.awaitCondition("follow-up done", () -> followUp(id).status().equals(FollowUpStatus.DONE));
         assertEquals(Outcome.REACHED, followUp(id).attempts().get(0).outcome());
         Contact contact = hotline.contacts().forCase(followUp(id).caseId()).get(0);
+        org.bson.Document stored = hotline.app.store().database().getCollection(
+                org.carehotline.store.CollectionNames.CONTACTS).find(new org.bson.Document("_id",
+                new org.bson.types.ObjectId(contact.id()))).first();
+        assertEquals(legUniqueId, stored.getString("channelUniqueId"), "Asterisk's id of the originated leg");
+        assertEquals(legUniqueId, stored.getString("linkedId"));
         assertEquals("followup_call", contact.kind());
         assertEquals(Optional.of(wang), contact.answeredBy());
         assertEquals(Optional.of(300L), contact.talkSeconds());

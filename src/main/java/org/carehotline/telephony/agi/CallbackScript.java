@@ -46,6 +46,8 @@ public final class CallbackScript implements AgiScript {
             return;
         }
         ActiveCall call = active.get();
+        // the originated channel is the first of its call: its linkedid is its own uniqueid
+        parts.outcomes().channelIs(call, request.getUniqueId(), request.getUniqueId());
         boolean dialed = false;
         try {
             sounds.play(Prompts.CALLBACK_WHISPER);

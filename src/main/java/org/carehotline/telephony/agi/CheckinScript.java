@@ -42,6 +42,8 @@ public final class CheckinScript implements AgiScript {
             return;
         }
         ActiveCall call = active.get();
+        // the originated channel is the first of its call: its linkedid is its own uniqueid
+        parts.outcomes().channelIs(call, request.getUniqueId(), request.getUniqueId());
         try {
             Sounds sounds = new Sounds(channel, request.getUniqueId());
             char key = askHowTheyAre(channel, sounds);
