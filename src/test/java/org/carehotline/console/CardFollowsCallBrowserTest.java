@@ -38,7 +38,7 @@ class CardFollowsCallBrowserTest {
     void aCrisisCallPopsItsOwnCardAndTheEndShowsWithoutAReload() throws Exception {
         RunningHotline hotline = servers.start(MutableClock.at("2026-11-22T08:00:00Z"), Map.of("PJSIP/6001", "NOT_INUSE"));
         try (Browser wang = deskOfWang(hotline)) {
-            assertTrue(wang.driver.findElement(By.id("my-cases")).getText().contains("还没有个案"), "no cases yet");
+            assertTrue(ConsolePages.textOf(wang, By.id("my-cases")).contains("还没有个案"), "no cases yet");
 
             FakeAgiCall first = hotline.call("13812345678");
             assertEquals("PJSIP/6001", Calls.untilDial(first, '1'));
@@ -54,7 +54,7 @@ class CardFollowsCallBrowserTest {
             assertEquals("PJSIP/6001", Calls.untilDial(crisis, '0'));
             ConsolePages.awaitText(wang, By.id("card-phone"), "13900009999");
             assertEquals("RINGING", wang.driver.findElement(By.id("card-state")).getDomAttribute("data-state"));
-            assertTrue(wang.driver.findElement(By.id("card-key")).getText().contains("危机"), "the crisis key");
+            assertTrue(ConsolePages.textOf(wang, By.id("card-key")).contains("危机"), "the crisis key");
             wang.screenshot("card-follows-crisis-call");
             Calls.answerAndFinish(crisis, hotline.clock, 30);
             ConsolePages.awaitText(wang, By.id("card-state"), "通话已结束");

@@ -98,10 +98,10 @@ class CaseCareBrowserTest {
             counselor.screenshot("case-emergency-record");
 
             ConsolePages.awaitText(supervisor, By.id("crisis-text"), "已记录紧急联络");
-            assertTrue(supervisor.driver.findElement(By.id("crisis-text")).getText().contains(careCase.number()));
+            assertTrue(ConsolePages.textOf(supervisor, By.id("crisis-text")).contains(careCase.number()));
             supervisor.screenshot("board-emergency-alert");
 
-            String timeline = counselor.driver.findElement(By.id("timeline")).getText();
+            String timeline = ConsolePages.textOf(counselor, By.id("timeline"));
             // newest first, each entry's own texts in their order
             List<String> inOrder = List.of("紧急联络 · 报警 110 · 已出警", "高速交警 — 民警已到服务区", "风险评估 · 紧急",
                     "对外转介 · 法律援助 · 已转介", "已约周三面谈", "对外转介 · 法律援助 · 已建议", "欠薪三个月", "来电");

@@ -105,7 +105,7 @@ class CaseWorkBrowserTest {
         ConsolePages.submit(counselor, By.id("save-profile"));
         ConsolePages.await(counselor, By.id("describe-form"));
         assertEquals("豫A12345", counselor.driver.findElement(By.id("profile-plate")).getDomProperty("value"));
-        assertEquals("来电者资料已保存。", counselor.driver.findElement(By.id("flash")).getText(), "saved, and told so");
+        assertEquals("来电者资料已保存。", ConsolePages.textOf(counselor, By.id("flash")), "saved, and told so");
         assertTrue(counselor.driver.findElement(By.id("profile-dialect-henan")).isSelected());
         assertEquals("其他：河南周口", counselor.driver.findElement(By.id("profile-region")).getDomProperty("value"),
                 "a place the region list does not know is kept as typed");
@@ -149,7 +149,7 @@ class CaseWorkBrowserTest {
 
         ConsolePages.submit(counselor, By.id("status-await"));
         ConsolePages.awaitText(counselor, By.id("case-status"), "待回访");
-        String timeline = counselor.driver.findElement(By.id("timeline")).getText();
+        String timeline = ConsolePages.textOf(counselor, By.id("timeline"));
         assertTrue(timeline.indexOf("风险评估") < timeline.lastIndexOf("来电"), "newest first: " + timeline);
         assertTrue(timeline.contains("待回访"), timeline);
 

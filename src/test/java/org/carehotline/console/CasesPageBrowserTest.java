@@ -64,7 +64,7 @@ class CasesPageBrowserTest {
                     .until(d -> d.findElement(By.cssSelector("tr.timeline-call")).getText().contains("Answered"));
             browser.driver.get("http://127.0.0.1:" + hotline.httpPort() + "/cases");
             assertTrue(browser.driver.getTitle().startsWith("Cases"), "the session keeps the language");
-            assertTrue(browser.driver.findElement(By.cssSelector("tr.case-row")).getText().contains("Psychological support"));
+            assertTrue(ConsolePages.textOf(browser, By.cssSelector("tr.case-row")).contains("Psychological support"));
             browser.screenshot("cases-en");
         }
     }

@@ -51,7 +51,7 @@ class ChineseScreensBrowserTest {
             FakeAgiCall crisis = hotline.call("13700001234");
             Calls.untilDial(crisis, '0');
             ConsolePages.awaitText(supervisor, By.id("crisis-text"), "来电者按了 0");
-            assertFalse(supervisor.driver.findElement(By.id("crisis-text")).getText().contains("caller pressed"));
+            assertFalse(ConsolePages.textOf(supervisor, By.id("crisis-text")).contains("caller pressed"));
             Screens.atBothSizes(supervisor, "vocab-crisis-banner");
             Calls.answerAndFinish(crisis, hotline.clock, 60);
 
@@ -61,7 +61,7 @@ class ChineseScreensBrowserTest {
             ConsolePages.submit(wang, By.id("set-paused"));
             supervisor.driver.get(base + "/board");
             ConsolePages.awaitText(supervisor, By.className("counselor-reason"), "用餐");
-            String board = supervisor.driver.findElement(By.id("counselor-states")).getText();
+            String board = ConsolePages.textOf(supervisor, By.id("counselor-states"));
             assertFalse(board.contains("meal") || board.contains("mandarin"), board);
             assertTrue(board.contains("普通话"), board);
             Screens.atBothSizes(supervisor, "vocab-board");
@@ -71,10 +71,10 @@ class ChineseScreensBrowserTest {
             hotline.followUps().requestCallback(careCase.id(), "13700001234", "", Instant.parse("2026-11-22T02:10:00Z"),
                     Optional.empty(), false);
             supervisor.driver.get(base + "/cases/" + careCase.id());
-            String timeline = supervisor.driver.findElement(By.id("timeline")).getText();
+            String timeline = ConsolePages.textOf(supervisor, By.id("timeline"));
             assertTrue(timeline.contains("第一通来电") && timeline.contains("来电已接听"), timeline);
             assertFalse(timeline.contains("first call") || timeline.contains("call answered"), timeline);
-            String followUps = supervisor.driver.findElement(By.id("followups")).getText();
+            String followUps = ConsolePages.textOf(supervisor, By.id("followups"));
             assertTrue(followUps.contains("来电者要求回电"), followUps);
             assertFalse(supervisor.driver.getPageSource().contains(">callback_request"), "no raw reason");
             Screens.atBothSizes(supervisor, "vocab-case");
@@ -103,12 +103,12 @@ class ChineseScreensBrowserTest {
             admin.driver.findElement(By.id("settings-hours.MONDAY")).clear();
             admin.driver.findElement(By.id("settings-hours.MONDAY")).sendKeys("08:00-20:00");
             ConsolePages.submit(admin, By.id("save-settings"));
-            String history = admin.driver.findElement(By.id("settings-history")).getText();
+            String history = ConsolePages.textOf(admin, By.id("settings-history"));
             assertTrue(history.contains("开放时间") && history.contains("周一"), history);
             assertFalse(history.contains("hours:") || history.contains("mon "), history);
             Screens.atBothSizes(admin, "vocab-settings");
             admin.driver.get(base + "/audit");
-            String audit = admin.driver.findElement(By.id("audit")).getText();
+            String audit = ConsolePages.textOf(admin, By.id("audit"));
             assertTrue(audit.contains("家属 已联系上") && audit.contains("紧急联络"), audit);
             assertTrue(audit.contains("本机 (127.0.0.1)"), audit);
             assertFalse(audit.contains("FAMILY") || audit.contains("0:0:0:0:0:0:0:1"), audit);

@@ -73,10 +73,10 @@ class CrisisAcknowledgeBrowserTest {
 
             String caseId = hotline.lastContact("13700001234").caseId();
             supervisor.driver.get("http://127.0.0.1:" + port + "/cases/" + caseId);
-            String timeline = supervisor.driver.findElement(By.id("timeline")).getText();
+            String timeline = ConsolePages.textOf(supervisor, By.id("timeline"));
             assertTrue(timeline.contains("督导已确认") && timeline.contains("孙主管"), timeline);
             admin.driver.get("http://127.0.0.1:" + port + "/audit");
-            String audit = admin.driver.findElement(By.tagName("main")).getText();
+            String audit = ConsolePages.textOf(admin, By.tagName("main"));
             assertTrue(audit.contains("crisis.acknowledged") && audit.contains(number), audit);
         }
     }

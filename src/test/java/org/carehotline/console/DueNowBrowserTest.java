@@ -32,9 +32,9 @@ class DueNowBrowserTest {
         try (Browser supervisor = new Browser()) {
             ConsolePages.signIn(supervisor, hotline.httpPort(), "sun.supervisor", AccountBootstrap.DEMO_PASSWORD);
             supervisor.driver.get("http://127.0.0.1:" + hotline.httpPort() + "/followups?view=pool");
-            String due = supervisor.driver.findElement(By.id("followups-due")).getText();
+            String due = ConsolePages.textOf(supervisor, By.id("followups-due"));
             assertFalse(due.contains("13812345678") || due.contains("HL-2026"), "not due now at night: " + due);
-            String upcoming = supervisor.driver.findElement(By.id("followups-upcoming")).getText();
+            String upcoming = ConsolePages.textOf(supervisor, By.id("followups-upcoming"));
             assertTrue(upcoming.contains("HL-2026-000001"), "it comes up when the window opens: " + upcoming);
         }
     }

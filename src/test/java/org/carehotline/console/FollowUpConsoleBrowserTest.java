@@ -93,7 +93,7 @@ class FollowUpConsoleBrowserTest {
         for (String expected : List.of("13700002001", "2026-11-22 10:05", "09:00-21:00", "王芳", "咨询员回电", "0/4")) {
             assertTrue(text.contains(expected), expected + " in: " + text);
         }
-        assertTrue(browser.driver.findElement(By.id("followups-upcoming")).getText().contains("没有"),
+        assertTrue(ConsolePages.textOf(browser, By.id("followups-upcoming")).contains("没有"),
                 "due now, not upcoming");
         browser.screenshot("followups-due-list");
         due.findElement(By.tagName("a")).click();
@@ -119,7 +119,7 @@ class FollowUpConsoleBrowserTest {
                 .getText().isEmpty(), "and not on the day before");
         browser.screenshot("followups-calendar");
         browser.driver.get(base + "/followups/calendar?week=2026-11-25&lang=en"); // any day picks its week
-        assertTrue(browser.driver.findElement(By.cssSelector("th[data-day='2026-11-25']")).getText().startsWith("Wed"));
+        assertTrue(ConsolePages.textOf(browser, By.cssSelector("th[data-day='2026-11-25']")).startsWith("Wed"));
         assertTrue(browser.driver.findElement(By.cssSelector("td.cal-cell[data-day='2026-11-25'][data-hour='15']"))
                 .getText().contains(c.number()));
         browser.driver.get(base + "/followups/calendar?lang=zh");

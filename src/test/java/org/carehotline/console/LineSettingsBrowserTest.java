@@ -50,7 +50,7 @@ class LineSettingsBrowserTest {
             ConsolePages.signIn(browser, hotline.httpPort(), "admin", "admin-pw-1");
             browser.driver.findElement(By.id("nav-settings")).click();
             ConsolePages.await(browser, By.id("settings-form"));
-            assertTrue(browser.driver.findElement(By.id("settings-status")).getText().contains("配置项"),
+            assertTrue(ConsolePages.textOf(browser, By.id("settings-status")).contains("配置项"),
                     "nothing saved yet: the configuration keys apply");
             assertEquals("00:00-24:00", browser.driver.findElement(By.id("settings-hours.MONDAY")).getAttribute("value"));
             assertEquals("cantonese", browser.driver.findElement(By.id("settings-dialect.1.name")).getAttribute("value"));
@@ -82,8 +82,8 @@ class LineSettingsBrowserTest {
             browser.driver.findElement(By.id("settings-closed-callback")).click();
             ConsolePages.submit(browser, By.id("save-settings"));
 
-            assertTrue(browser.driver.findElement(By.id("settings-saved")).getText().contains("第 1 版"),
-                    browser.driver.findElement(By.id("settings-status")).getText());
+            assertTrue(ConsolePages.textOf(browser, By.id("settings-saved")).contains("第 1 版"),
+                    ConsolePages.textOf(browser, By.id("settings-status")));
             List<WebElement> history = browser.driver.findElements(By.cssSelector("tr.settings-version"));
             assertEquals(1, history.size());
             assertTrue(history.get(0).getText().contains("周一 00:00-24:00 → 08:00-22:00"), history.get(0).getText());

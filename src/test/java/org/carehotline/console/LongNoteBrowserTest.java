@@ -42,13 +42,13 @@ class LongNoteBrowserTest {
             js.executeScript("document.getElementById('note-text').value = arguments[0]", tooLong);
             wang.driver.findElement(By.id("save-note")).click();
             ConsolePages.awaitText(wang, By.id("error-note-text"), "7000");
-            assertTrue(wang.driver.findElement(By.id("error-note-text")).getText().contains("4000"), "the limit");
+            assertTrue(ConsolePages.textOf(wang, By.id("error-note-text")).contains("4000"), "the limit");
             assertEquals(tooLong, wang.driver.findElement(By.id("note-text")).getDomProperty("value"), "kept");
 
             // the same text past the browser's check: the server refuses it and gives it back
             js.executeScript("document.getElementById('note-form').submit()");
             ConsolePages.awaitText(wang, By.id("error-note-text"), "上限 4000 字");
-            assertTrue(wang.driver.findElement(By.id("error-note-text")).getText().contains("7000"), "how long");
+            assertTrue(ConsolePages.textOf(wang, By.id("error-note-text")).contains("7000"), "how long");
             assertEquals(tooLong, wang.driver.findElement(By.id("note-text")).getDomProperty("value"),
                     "what was typed is in the field again");
             wang.screenshot("note-too-long");

@@ -47,10 +47,10 @@ class NavigationBrowserTest {
             wang.driver.get(base + "/cases/" + answered.id());
             wang.driver.findElement(By.id("profile-name")).sendKeys("张师傅");
             ConsolePages.submit(wang, By.id("save-profile"));
-            assertEquals("来电者资料已保存。", wang.driver.findElement(By.id("flash")).getText());
+            assertEquals("来电者资料已保存。", ConsolePages.textOf(wang, By.id("flash")));
             wang.driver.findElement(By.id("describe-presentingProblem")).sendKeys("工资被拖欠三个月");
             ConsolePages.submit(wang, By.id("save-describe"));
-            assertEquals("个案内容已保存。", wang.driver.findElement(By.id("flash")).getText());
+            assertEquals("个案内容已保存。", ConsolePages.textOf(wang, By.id("flash")));
             wang.driver.navigate().refresh();
             assertTrue(wang.driver.findElements(By.id("flash")).isEmpty(), "said once, not on every reload");
             List<String> assignees = wang.driver.findElements(By.cssSelector("#followup-assignee option")).stream()
@@ -76,9 +76,9 @@ class NavigationBrowserTest {
             assertEquals("张师傅", rows.get(0).findElement(By.className("caller-name")).getText());
             // a backwards range is said so, the inputs kept; the language switch keeps the filters
             supervisor.driver.get(base + "/cases?from=2026-11-22&to=2026-11-01&counselor=王芳");
-            assertTrue(supervisor.driver.findElement(By.id("error-search-to")).getText().contains("结束日期早于开始日期"));
+            assertTrue(ConsolePages.textOf(supervisor, By.id("error-search-to")).contains("结束日期早于开始日期"));
             assertEquals("2026-11-01", supervisor.driver.findElement(By.id("search-to")).getDomProperty("value"));
-            assertFalse(supervisor.driver.findElement(By.id("no-cases")).getText().contains("还没有个案"));
+            assertFalse(ConsolePages.textOf(supervisor, By.id("no-cases")).contains("还没有个案"));
             String switchTo = supervisor.driver.findElement(By.id("language-switch")).getDomAttribute("href");
             assertTrue(switchTo.contains("from=2026-11-22") && switchTo.contains("to=2026-11-01")
                     && switchTo.endsWith("lang=en"), switchTo);
@@ -102,20 +102,20 @@ class NavigationBrowserTest {
         try (Browser admin = new Browser(); Browser referrer = new Browser()) {
             ConsolePages.signIn(admin, hotline.httpPort(), "admin", "admin-pw-1");
             admin.driver.get(base + "/cases/" + unassigned.id());
-            assertEquals("未分配", admin.driver.findElement(By.id("case-owner")).getText());
+            assertEquals("未分配", ConsolePages.textOf(admin, By.id("case-owner")));
 
             admin.driver.get(base + "/admin/counselors");
-            assertTrue(admin.driver.findElement(By.id("locked-chen.jing")).getText().contains("锁定至"));
+            assertTrue(ConsolePages.textOf(admin, By.id("locked-chen.jing")).contains("锁定至"));
             Screens.atBothSizes(admin, "accounts-locked");
             ConsolePages.submit(admin, By.id("unlock-chen.jing"));
-            assertTrue(admin.driver.findElement(By.id("flash")).getText().contains("已解锁"));
+            assertTrue(ConsolePages.textOf(admin, By.id("flash")).contains("已解锁"));
             assertTrue(admin.driver.findElements(By.id("locked-chen.jing")).isEmpty());
             assertFalse(credentials.find("chen.jing").orElseThrow().lockedAt(hotline.clock.instant()));
             admin.driver.get(base + "/audit");
-            assertTrue(admin.driver.findElement(By.id("audit")).getText().contains("解锁账号"), "the unlock is audited");
+            assertTrue(ConsolePages.textOf(admin, By.id("audit")).contains("解锁账号"), "the unlock is audited");
 
             admin.driver.get(base + "/no/such/page");
-            assertEquals("找不到", admin.driver.findElement(By.tagName("h1")).getText());
+            assertEquals("找不到", ConsolePages.textOf(admin, By.tagName("h1")));
             assertTrue(admin.driver.findElement(By.id("sign-out")).isDisplayed(), "the 404 page is in the layout");
             Screens.atBothSizes(admin, "not-found");
             String icon = (String) ((JavascriptExecutor) admin.driver).executeAsyncScript("var done = arguments[0];"
@@ -123,7 +123,7 @@ class NavigationBrowserTest {
             assertEquals("200 image/svg+xml", icon);
 
             ConsolePages.signIn(referrer, hotline.httpPort(), "zhang.union", AccountBootstrap.DEMO_PASSWORD);
-            assertEquals("张干事", referrer.driver.findElement(By.id("who")).getText(), "the demo referrer signs in");
+            assertEquals("张干事", ConsolePages.textOf(referrer, By.id("who")), "the demo referrer signs in");
             assertTrue(referrer.driver.findElements(By.id("nav-reports")).isEmpty(), "no reports for a referrer");
         }
     }

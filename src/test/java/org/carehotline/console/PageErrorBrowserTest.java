@@ -42,7 +42,7 @@ class PageErrorBrowserTest {
             ConsolePages.submit(wang, By.id("sign-in"));
             assertEquals("500", ConsolePages.await(wang, By.id("error-page")).getDomAttribute("data-code"));
             assertTrue(wang.driver.findElement(By.id("sign-out")).isDisplayed(), "the layout, with its menu");
-            assertTrue(wang.driver.findElement(By.id("error-page")).getText().contains("页面暂时无法显示"));
+            assertTrue(ConsolePages.textOf(wang, By.id("error-page")).contains("页面暂时无法显示"));
         }
     }
 }

@@ -62,10 +62,10 @@ class RegistryWorkerBrowserTest {
             FakeAgiCall call = hotline.call("13812345678");
             Browser ringing = "wang.fang".equals(LOGIN_BY_ENDPOINT.get(Calls.untilDial(call, '1'))) ? wang : li;
             ConsolePages.awaitText(ringing, By.id("card-phone"), "13812345678");
-            assertEquals("货车司机", ringing.driver.findElement(By.id("card-occupation")).getText());
-            assertEquals("豫A12345", ringing.driver.findElement(By.id("card-plate")).getText(), "the imported plate shows");
-            assertEquals("河南", ringing.driver.findElement(By.id("card-region")).getText());
-            assertEquals("河南话", ringing.driver.findElement(By.id("card-dialect")).getText());
+            assertEquals("货车司机", ConsolePages.textOf(ringing, By.id("card-occupation")));
+            assertEquals("豫A12345", ConsolePages.textOf(ringing, By.id("card-plate")), "the imported plate shows");
+            assertEquals("河南", ConsolePages.textOf(ringing, By.id("card-region")));
+            assertEquals("河南话", ConsolePages.textOf(ringing, By.id("card-dialect")));
             Calls.answerAndFinish(call, hotline.clock, 40);
             ringing.driver.navigate().refresh();
             assertFalse(ringing.driver.getPageSource().contains("页面暂时无法显示"), "the desk still renders");

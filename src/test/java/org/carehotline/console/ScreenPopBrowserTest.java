@@ -36,7 +36,7 @@ class ScreenPopBrowserTest {
             ConsolePages.awaitLive(supervisor);
             ConsolePages.signIn(wang, port, "wang.fang", AccountBootstrap.DEMO_PASSWORD);
             ConsolePages.signIn(li, port, "li.wei", AccountBootstrap.DEMO_PASSWORD);
-            assertEquals("可接听", wang.driver.findElement(By.id("presence")).getText());
+            assertEquals("可接听", ConsolePages.textOf(wang, By.id("presence")));
             ConsolePages.awaitLive(wang);
             ConsolePages.awaitLive(li);
 
@@ -51,7 +51,7 @@ class ScreenPopBrowserTest {
             assertTrue(millis < 1500, "card shown in " + millis + " ms");
             assertTrue(ringing.driver.findElement(By.id("card-new")).isDisplayed(), "a new caller gets a blank card to fill");
             assertEquals("RINGING", ringing.driver.findElement(By.id("card-state")).getDomAttribute("data-state"));
-            assertTrue(ringing.driver.findElement(By.id("card-key")).getText().contains("心理关爱"));
+            assertTrue(ConsolePages.textOf(ringing, By.id("card-key")).contains("心理关爱"));
             ringing.screenshot("screen-pop-ringing");
             assertTrue(other.driver.findElements(By.id("caller-card")).isEmpty(), "the other counselor gets no card");
             assertTrue(other.driver.findElement(By.id("no-call")).isDisplayed());

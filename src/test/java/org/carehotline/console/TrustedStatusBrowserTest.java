@@ -33,15 +33,15 @@ class TrustedStatusBrowserTest {
              Browser supervisor = new Browser()) {
             ConsolePages.signIn(supervisor, port, "sun.supervisor", AccountBootstrap.DEMO_PASSWORD);
             supervisor.driver.get("http://127.0.0.1:" + port + "/board");
-            String board = supervisor.driver.findElement(By.id("counselor-states")).getText();
+            String board = ConsolePages.textOf(supervisor, By.id("counselor-states"));
             assertTrue(board.contains("王芳 可接听"), board);
             assertTrue(board.contains("李伟 未登录控制台"), "li.wei's phone is free but nobody is at her desk: " + board);
             supervisor.screenshot("board-signed-in-only");
 
             ConsolePages.signIn(chen, port, "chen.jing", AccountBootstrap.DEMO_PASSWORD);
             ConsolePages.submit(chen, By.id("set-available"));
-            assertEquals("离线", chen.driver.findElement(By.id("presence")).getText());
-            String why = chen.driver.findElement(By.id("status-problem")).getText();
+            assertEquals("离线", ConsolePages.textOf(chen, By.id("presence")));
+            String why = ConsolePages.textOf(chen, By.id("status-problem"));
             assertTrue(why.contains("PJSIP/6003") && why.contains("没有注册"), why);
         }
     }
@@ -52,8 +52,8 @@ class TrustedStatusBrowserTest {
                 "--ami.port=" + FreePorts.next());
         try (Browser wang = CardFollowsCallBrowserTest.deskOfWang(hotline)) {
             ConsolePages.submit(wang, By.id("set-available"));
-            assertEquals("离线", wang.driver.findElement(By.id("presence")).getText());
-            String why = wang.driver.findElement(By.id("status-problem")).getText();
+            assertEquals("离线", ConsolePages.textOf(wang, By.id("presence")));
+            String why = ConsolePages.textOf(wang, By.id("status-problem"));
             assertTrue(why.contains("AMI"), why);
             wang.screenshot("desk-no-ami");
         }

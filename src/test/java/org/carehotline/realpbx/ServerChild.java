@@ -39,7 +39,12 @@ final class ServerChild implements AutoCloseable {
         builder.environment().keySet().removeIf(name -> name.startsWith("HOTLINE_"));
         Process p = builder.start();
         ServerChild child = new ServerChild(p, log);
-        child.awaitLog("Care Hotline is up", Duration.ofSeconds(60));
+        try {
+            child.awaitLog("Care Hotline is up", Duration.ofSeconds(60));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            child.kill(); // the caller gets no handle to close: do not leave a server running
+            throw e;
+        }
         return child;
     }
 

@@ -21,6 +21,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.carehotline.support.ConsolePages;
 import org.carehotline.onward.NewOnwardReferral;
 import org.carehotline.onward.OnwardKind;
 import org.carehotline.onward.OnwardReferralRepository;
@@ -91,7 +92,7 @@ class ReportsPageBrowserTest {
             browser.driver.findElement(By.id("import-submit")).click();
             WebDriverWait wait = new WebDriverWait(browser.driver, Duration.ofSeconds(15));
             wait.until(d -> !d.findElements(By.id("import-result")).isEmpty());
-            assertEquals("4", browser.driver.findElement(By.id("added")).getText());
+            assertEquals("4", ConsolePages.textOf(browser, By.id("added")));
             List<WebElement> rejected = browser.driver.findElements(By.cssSelector("tr.rejection"));
             assertEquals(5, rejected.size());
             assertTrue(rejected.get(3).getText().contains("重复"), rejected.get(3).getText());
@@ -105,9 +106,9 @@ class ReportsPageBrowserTest {
                 Dimension size = browser.driver.findElement(By.cssSelector("#" + chart + " svg")).getSize();
                 assertTrue(size.getWidth() > 100 && size.getHeight() > 100, chart + " drawn at " + size);
             }
-            assertEquals("8", browser.driver.findElement(By.id("total-offered")).getText());
-            assertTrue(browser.driver.findElement(By.id("formula-service-level")).getText().contains("20 秒"));
-            assertTrue(browser.driver.findElement(By.id("formula-occupancy")).getText()
+            assertEquals("8", ConsolePages.textOf(browser, By.id("total-offered")));
+            assertTrue(ConsolePages.textOf(browser, By.id("formula-service-level")).contains("20 秒"));
+            assertTrue(ConsolePages.textOf(browser, By.id("formula-occupancy"))
                     .startsWith("占用率 =（通话状态时长 + 话后处理时长）÷ 签入时长"), "the occupancy formula is stated");
             assertEquals(1, browser.driver.findElements(By.cssSelector("#crisis-table tbody tr")).size());
             assertEquals("法律援助 0 1 0 0 0 0 1", browser.driver.findElement(By.cssSelector("#referral-table tbody tr"))

@@ -44,6 +44,16 @@ public final class ConsolePages {
         new WebDriverWait(browser.driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(by, text));
     }
 
+    /**
+     * The text of an element that live updates may replace at any moment: found again until a
+     * read succeeds, so a redraw between finding and reading is not a failure.
+     */
+    public static String textOf(Browser browser, By by) {
+        return new WebDriverWait(browser.driver, WAIT)
+                .ignoring(org.openqa.selenium.StaleElementReferenceException.class)
+                .until(d -> d.findElement(by).getText());
+    }
+
     /** Waits until the page's event stream is connected, so that no live event is missed. */
     public static void awaitLive(Browser browser) {
         new WebDriverWait(browser.driver, WAIT).until(d -> "open".equals(
