@@ -69,8 +69,9 @@ class FallbackRecordsTest {
         Matcher inbound = Pattern.compile("AGI\\(\\$\\{HOTLINE_AGI}/inbound\\)\\n same => n,GotoIf\\(([^\\n]*)\\)")
                 .matcher(dialplan);
         assertTrue(inbound.find());
-        assertEquals("$[\"${HOTLINE_RESULT}\" = \"done\"]?done", inbound.group(1),
-                "AGISTATUS is FAILURE after a prompt that could not play: a handled caller must not ring the group");
+        assertEquals("$[\"${HOTLINE_RESULT}\" = \"done\" | \"${HOTLINE_ANSWERED_AT}\" != \"\"]?done",
+                inbound.group(1), "AGISTATUS is FAILURE after a prompt that could not play, and a caller whose"
+                        + " counselor answered has had their talk: neither may ring the group");
         Matcher dials = Pattern.compile("Dial\\(([^\\n]*)\\)\\n").matcher(dialplan);
         int fallbackDials = 0;
         while (dials.find()) {
