@@ -53,6 +53,16 @@ import org.carehotline.telephony.ami.AmiCallWaker;
 import org.carehotline.telephony.ami.AmiLink;
 import org.carehotline.telephony.ami.CallTracker;
 import org.carehotline.telephony.ami.Originator;
+import io.micrometer.core.instrument.binder.mongodb.MongoMetricsCommandListener;
+import io.vertx.core.VertxOptions;
+import io.vertx.micrometer.MicrometerMetricsFactory;
+import io.vertx.micrometer.MicrometerMetricsOptions;
+import org.carehotline.console.Blocking;
+import org.carehotline.metrics.FollowUpGauges;
+import org.carehotline.metrics.HotlineGauges;
+import org.carehotline.metrics.HotlineMetrics;
+import org.carehotline.metrics.MetricsEndpoint;
+import org.carehotline.metrics.RoutingTimers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -80,10 +90,12 @@ public final class HotlineApp implements AutoCloseable {
     private final ReferralService referrals;
     private final FollowUpScheduler followUpScheduler;
     private final int httpPort;
+    private final HotlineMetrics metrics = new HotlineMetrics();
+    private final FollowUpGauges followUpGauges;
 
     private HotlineApp(HotlineConfig config, Clock clock) {
         String instance = instanceId();
-        store = MongoStore.open(config.store());
+        store = MongoStore.open(config.store(), List.of(new MongoMetricsCommandListener(metrics.registry())));
         new org.carehotline.cases.CallerVocabularyMigration(store).run();
         CounselorRepository counselors = new CounselorRepository(store);
         createAccounts(config, counselors);
@@ -93,7 +105,8 @@ public final class HotlineApp implements AutoCloseable {
         CallerRepository callers = new CallerRepository(store);
         FollowUpRepository followUpRecords = new FollowUpRepository(store);
         // Vert.x first: the live feed publishes on its event bus from routing and AMI threads
-        vertx = Vertx.vertx();
+        vertx = Vertx.builder().with(new VertxOptions().setMetricsOptions(new MicrometerMetricsOptions().setEnabled(true)))
+                .withMetrics(new MicrometerMetricsFactory(metrics.registry())).build();
         live = new EventBusLiveFeed(vertx.eventBus());
         CallRecorder recorder = new CallRecorder(callers, cases, contacts, followUpRecords, clock, live);
         AmiCallWaker waker = new AmiCallWaker(virtualThreads);
@@ -105,6 +118,7 @@ public final class HotlineApp implements AutoCloseable {
         DeskStateRepository desks = new DeskStateRepository(store);
         router.restoreDesks(desks.all());
         router.onDeskChange((counselorId, console) -> desks.save(counselorId, console, clock.instant()));
+        router.onTimings(new RoutingTimers(metrics.registry()));
         router.startTicking(scheduler, Duration.ofSeconds(1));
 
         ami = new AmiLink(config.ami(), new CallTracker(router, recorder, live, clock), clock);
@@ -144,6 +158,9 @@ public final class HotlineApp implements AutoCloseable {
                         config.calls(), config.routing().overflowAfterSeconds(), live, clock)));
         agi = new FastAgiService(config.agi(), scripts);
         agi.start();
+        HotlineGauges.register(metrics.registry(), router, agi, ami);
+        followUpGauges = new FollowUpGauges(metrics.registry(), followUpRecords, clock);
+        followUpGauges.start();
 
         followUpScheduler = new FollowUpScheduler(instance, followUpRecords, new FollowUpDialer(followUpRecords,
                 followUpContacts, cases, line, originator, outcomes, live, followUpRules, clock), clock,
@@ -158,7 +175,9 @@ public final class HotlineApp implements AutoCloseable {
                         config.reports().shortAbandonSeconds(), config.reports().serviceLevelSeconds()),
                         config.calls().zone(), config.http().templatesDir(), virtualThreads, clock)),
                 followUps, followUpChanges, settings, new CrisisAlerts(new CrisisAlertRepository(store), clock,
-                config.alerts().reraiseAfter())), virtualThreads);
+                config.alerts().reraiseAfter()),
+                new MetricsEndpoint(metrics, config.metrics().token(), new Blocking(virtualThreads)::run)),
+                virtualThreads);
         httpPort = console.start().await();
     }
 
@@ -252,6 +271,8 @@ public final class HotlineApp implements AutoCloseable {
         agi.close();
         ami.close();
         vertx.close().await();
+        followUpGauges.close();
+        metrics.close();
         scheduler.shutdownNow();
         settings.close();
         presence.close();

@@ -23,7 +23,11 @@ public record HotlineConfig(
         RoutingRules routing,
         ReportConfig reports,
         FollowUpConfig followups,
-        AlertConfig alerts) {
+        AlertConfig alerts,
+        MetricsConfig metrics) {
+
+    /** {@code GET /metrics}: the scraper's bearer token; empty: no metrics endpoint. */
+    public record MetricsConfig(String token) {}
 
     /** Crisis alerts: how long one may stay unacknowledged before it is raised again on every screen. */
     public record AlertConfig(java.time.Duration reraiseAfter) {}
@@ -128,7 +132,8 @@ public record HotlineConfig(
                 new ReportConfig(s.integer("reports.short-abandon-seconds", 0, 600),
                         s.integer("reports.service-level-seconds", 1, 3600)),
                 FollowUpSettings.read(s, calls.zone()),
-                new AlertConfig(java.time.Duration.ofSeconds(s.integer("alerts.reraise-after-seconds", 10, 86_400))));
+                new AlertConfig(java.time.Duration.ofSeconds(s.integer("alerts.reraise-after-seconds", 10, 86_400))),
+                new MetricsConfig(s.string("metrics.token")));
         s.throwIfInvalid();
         return config;
     }

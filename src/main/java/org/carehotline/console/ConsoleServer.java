@@ -74,7 +74,8 @@ public final class ConsoleServer {
                           org.carehotline.followups.FollowUpService followUpService,
                           org.carehotline.followups.FollowUpChanges followUpChanges,
                           org.carehotline.settings.SettingsService settings,
-                          org.carehotline.alerts.CrisisAlerts alerts) {}
+                          org.carehotline.alerts.CrisisAlerts alerts,
+                          org.carehotline.metrics.MetricsEndpoint metrics) {}
 
     public ConsoleServer(Vertx vertx, HttpConfig config, Sources sources, ExecutorService virtualThreads) {
         this.vertx = vertx;
@@ -131,6 +132,7 @@ public final class ConsoleServer {
 
         Router router = Router.router(vertx);
         router.get("/health").handler(this::health);
+        sources.metrics().mount(router);
         Favicon.mount(router);
         router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx)).setCookieHttpOnlyFlag(true)
                 .setCookieSameSite(CookieSameSite.STRICT).setSessionTimeout(SESSION_IDLE_MS)

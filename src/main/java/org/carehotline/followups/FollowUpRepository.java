@@ -294,6 +294,11 @@ public final class FollowUpRepository {
         return followups.countDocuments(eq("status", status));
     }
 
+    /** Follow-ups waiting to be dialed whose due time is at or before {@code at}. */
+    public long countPendingDueBy(Instant at) {
+        return followups.countDocuments(and(eq("status", FollowUpStatus.PENDING), lte("dueAt", Date.from(at))));
+    }
+
     /**
      * The document while this claim holds it. The token is unique to one claim and removed when
      * the claim ends, so it alone identifies both the follow-up and the claim.

@@ -53,6 +53,7 @@ final class Matcher {
             call.tried.put(chosen.id(), now);
             call.offer = Optional.of(new Reservation(chosen.id(), chosen.endpoint(), chosen.displayName(),
                     choice.get().reason(), call.callId));
+            call.offeredNanos = System.nanoTime();
             queue.remove(call);
             woken.add(call);
             if (!roster.anyAvailable(now)) {

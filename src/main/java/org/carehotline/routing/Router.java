@@ -41,6 +41,7 @@ public final class Router {
     private long sequence;
     private double averageHandleSeconds = 300;
     private volatile DeskListener desks = DeskListener.NONE;
+    private volatile RoutingTimings timings = RoutingTimings.NONE;
 
     public Router(Clock clock, RoutingRules rules, CallWaker waker, LiveFeed live) {
         this(clock, rules, waker, live, PresenceListener.NONE);
@@ -271,6 +272,7 @@ public final class Router {
         }
         if (offer.isPresent()) {
             // the session now owns the reservation; the call is out of the queue while it rings
+            timings.offerTaken(System.nanoTime() - call.offeredNanos);
             call.offer = Optional.empty();
             call.taken = offer;
         }
@@ -424,9 +426,17 @@ public final class Router {
         after(woken);
     }
 
+    /** Tells {@code listener} how long matching and wake-ups take (see {@link RoutingTimings}). */
+    public void onTimings(RoutingTimings listener) {
+        timings = listener;
+    }
+
     /** Offers available counselors to waiting calls in queue order; returns the calls that got one. */
     private List<WaitingCall> matchLocked() {
-        return matcher.match(queue, clock.instant());
+        long start = System.nanoTime();
+        List<WaitingCall> woken = matcher.match(queue, clock.instant());
+        timings.matched(System.nanoTime() - start, woken.size());
+        return woken;
     }
 
     /**

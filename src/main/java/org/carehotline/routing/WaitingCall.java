@@ -16,6 +16,8 @@ final class WaitingCall {
     final Map<String, Instant> tried = new HashMap<>();
     CallNeeds needs;
     Optional<Reservation> offer = Optional.empty();
+    /** {@link System#nanoTime()} when {@link #offer} was made. */
+    long offeredNanos;
     /** The offer the session took and has not yet dialed to an answer or a miss. */
     Optional<Reservation> taken = Optional.empty();
     boolean queued = true;

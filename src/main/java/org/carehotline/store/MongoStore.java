@@ -2,9 +2,11 @@ package org.carehotline.store;
 
 import com.mongodb.ConnectionString;
 import com.mongodb.MongoClientSettings;
+import com.mongodb.event.CommandListener;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.bson.Document;
@@ -36,6 +38,14 @@ public final class MongoStore implements AutoCloseable {
 
     /** Opens the store described by the config, starting the embedded server if needed, and ensures indexes. */
     public static MongoStore open(StoreConfig config) {
+        return open(config, List.of());
+    }
+
+    /**
+     * As {@link #open(StoreConfig)}, with listeners told of every command the driver sends (the
+     * metrics' store latency and errors).
+     */
+    public static MongoStore open(StoreConfig config, List<CommandListener> listeners) {
         Optional<EmbeddedMongo> embedded = config.embedded()
                 ? Optional.of(EmbeddedMongo.start(config.dataDir(), config.cacheMb()))
                 : Optional.empty();
@@ -46,6 +56,7 @@ public final class MongoStore implements AutoCloseable {
                 .applyToSocketSettings(b -> b
                         .connectTimeout(config.timeoutMs(), TimeUnit.MILLISECONDS)
                         .readTimeout(config.timeoutMs() * 4L, TimeUnit.MILLISECONDS))
+                .commandListenerList(listeners)
                 .build();
         MongoClient client = MongoClients.create(settings);
         String description = embedded
