@@ -138,13 +138,13 @@ public final class HotlineApp implements AutoCloseable {
                 live, clock);
         ami.start();
 
-        settings = new SettingsService(new SettingsRepository(store), new PromptCatalog(config.calls().promptTable()),
-                config.calls(), clock);
+        PromptCatalog prompts = PromptCatalog.of(config.calls().promptTable());
+        settings = new SettingsService(new SettingsRepository(store), prompts, config.calls(), clock);
         settings.refresh();
         settings.startRefreshing();
         if (!settings.missingPrompts().isEmpty()) {
             log.warn("Line settings v{} play prompts missing from {}: {}", settings.active().version().version(),
-                    config.calls().promptTable(), settings.missingPrompts());
+                    prompts.source(), settings.missingPrompts());
         }
 
         // the mapping table: one script per dialplan entry, named like it
@@ -173,7 +173,7 @@ public final class HotlineApp implements AutoCloseable {
                 contacts, counselors, config.calls().zone(), router, live, clock, new AmiCallMonitor(ami),
                 new ReportRoutes(vertx, new ReportRoutes.Parts(store, new ReportSettings(
                         config.reports().shortAbandonSeconds(), config.reports().serviceLevelSeconds()),
-                        config.calls().zone(), config.http().templatesDir(), virtualThreads, clock)),
+                        config.calls().zone(), config.http().templates(), virtualThreads, clock)),
                 followUps, followUpChanges, settings, new CrisisAlerts(new CrisisAlertRepository(store), clock,
                 config.alerts().reraiseAfter()),
                 new MetricsEndpoint(metrics, config.metrics().token(), new Blocking(virtualThreads)::run)),

@@ -40,8 +40,18 @@ public record HotlineConfig(
     public record FollowUpConfig(boolean enabled, org.carehotline.followups.FollowUpRules rules, java.time.Duration poll,
                                  int concurrency) {}
 
-    /** The console's HTTP listener. */
-    public record HttpConfig(String host, int port, Path templatesDir) {}
+    /**
+     * The console's HTTP listener.
+     *
+     * @param templatesDir a folder whose pages and texts replace the jar's (empty: the jar's only)
+     */
+    public record HttpConfig(String host, int port, Optional<Path> templatesDir) {
+
+        /** The console's templates and texts: the jar's, each replaced by its namesake in {@code templatesDir}. */
+        public BundledFiles templates() {
+            return BundledFiles.templates(templatesDir);
+        }
+    }
 
     /** The FastAGI server Asterisk connects to. */
     public record AgiConfig(String bind, int port, int headerTimeoutMs) {}
@@ -80,14 +90,15 @@ public record HotlineConfig(
      *
      * @param oncallNumber the on-call crisis counselor's number (empty: none)
      * @param dialectMenu  dialects in key order for the dialect menu (empty: no menu)
-     * @param promptTable  the prompt table (prompts.tsv): which prompts menu options may use
+     * @param promptTable  the prompt table (prompts.tsv) to read instead of the jar's: which prompts
+     *                     menu options may use (empty: the jar's)
      * @param waitSliceMs  longest WAIT FOR DIGIT of a waiting caller while AMI can wake them
      * @param waitSliceWithoutAmiMs the same while the AMI link is down
      */
     public record CallConfig(int ringSeconds, String promptLanguage, ZoneId zone, String trunk, String oncallNumber,
                              List<String> dialectMenu, int announceEverySeconds, int waitSliceMs,
                              int waitSliceWithoutAmiMs,
-                             OpeningHours hours, OutOfHoursAction closedAction, Path promptTable) {
+                             OpeningHours hours, OutOfHoursAction closedAction, Optional<Path> promptTable) {
 
         /** The on-call number as Asterisk dials it through the trunk, if one is configured. */
         public Optional<String> oncallDialString() {
@@ -106,7 +117,7 @@ public record HotlineConfig(
         Settings s = new Settings(ConfigKeys.load(), env, args);
         CallConfig calls = callConfig(s);
         HotlineConfig config = new HotlineConfig(
-                new HttpConfig(s.nonEmpty("http.host"), s.listenPort("http.port"), s.path("templates.dir")),
+                new HttpConfig(s.nonEmpty("http.host"), s.listenPort("http.port"), s.optionalFolder("templates.dir")),
                 new AgiConfig(s.nonEmpty("agi.bind"), s.listenPort("agi.port"),
                         s.integer("agi.header-timeout-ms", 100, 600_000)),
                 new AmiConfig(s.nonEmpty("ami.host"), s.port("ami.port"), s.nonEmpty("ami.user"),
@@ -146,7 +157,7 @@ public record HotlineConfig(
                 s.integer("queue.announce-every-seconds", 10, 600), s.integer("queue.wait-slice-ms", 100, 60_000),
                 s.integer("queue.wait-slice-without-ami-ms", 100, 10_000),
                 s.openingHours("hours.weekly", "hours.holidays", zone),
-                s.closedAction("hours.closed-action"), s.path("prompts.table"));
+                s.closedAction("hours.closed-action"), s.optionalPath("prompts.table"));
     }
 
     /** The text of {@code --help}: every key, its environment variable, default and meaning. */

@@ -2,6 +2,7 @@ package org.carehotline.config;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;
 import java.time.ZoneId;
@@ -9,6 +10,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.carehotline.routing.hours.OpeningHours;
 import org.carehotline.routing.hours.OutOfHoursAction;
 
@@ -144,6 +146,22 @@ final class Settings {
 
     Path path(String key) {
         return Path.of(nonEmpty(key));
+    }
+
+    /** Empty (the file the jar carries), or a file's path; the file's reader copes with its absence. */
+    Optional<Path> optionalPath(String key) {
+        String value = string(key);
+        return value.isEmpty() ? Optional.empty() : Optional.of(Path.of(value));
+    }
+
+    /** Empty (the files the jar carries), or an existing folder: a mistyped override must not pass unseen. */
+    Optional<Path> optionalFolder(String key) {
+        Optional<Path> folder = optionalPath(key);
+        if (folder.isPresent() && !Files.isDirectory(folder.get())) {
+            fail(key, string(key), "empty (the files in the jar) or an existing folder");
+            return Optional.empty();
+        }
+        return folder;
     }
 
     ZoneId zone(String key) {

@@ -103,7 +103,7 @@ public final class ConsoleServer {
         Clock clock = sources.clock();
         Formats formats = new Formats(sources.zone());
         Csrf csrf = new Csrf();
-        Pages pages = new Pages(new Templates(config.templatesDir()), new Messages(config.templatesDir()), blocking,
+        Pages pages = new Pages(new Templates(config.templates()), new Messages(config.templates()), blocking,
                 csrf);
         Access access = new Access(pages::forbidden);
         Audit audit = new Audit(new AuditLog(store), clock);

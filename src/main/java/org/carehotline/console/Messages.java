@@ -1,15 +1,15 @@
 package org.carehotline.console;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.carehotline.config.BundledFiles;
 import org.carehotline.vocabulary.Texts;
 
 /**
@@ -25,11 +25,11 @@ final class Messages {
 
     private final Map<String, Map<String, String>> byLanguage = new TreeMap<>();
 
-    Messages(Path templatesDir) {
-        Map<String, String> chinese = read(templatesDir.resolve("messages_zh.properties"));
+    Messages(BundledFiles templates) {
+        Map<String, String> chinese = read(templates, "messages_zh.properties");
         for (String language : LANGUAGES) {
             Map<String, String> texts = new TreeMap<>(chinese);
-            texts.putAll(read(templatesDir.resolve("messages_" + language + ".properties")));
+            texts.putAll(read(templates, "messages_" + language + ".properties"));
             byLanguage.put(language, Texts.of(texts, language));
         }
     }
@@ -44,12 +44,12 @@ final class Messages {
         return requested != null && LANGUAGES.contains(requested) ? requested : DEFAULT_LANGUAGE;
     }
 
-    private static Map<String, String> read(Path file) {
+    private static Map<String, String> read(BundledFiles templates, String name) {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = new InputStreamReader(templates.open(name), StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read console texts " + file.toAbsolutePath(), e);
+            throw new UncheckedIOException("cannot read console texts " + templates.where(name), e);
         }
         Map<String, String> texts = new TreeMap<>();
         properties.forEach((k, v) -> texts.put((String) k, (String) v));

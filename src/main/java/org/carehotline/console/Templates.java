@@ -7,11 +7,12 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.Map;
+import org.carehotline.config.BundledFiles;
 
 /**
- * The console's FreeMarker templates from {@code templates/}. Files end in {@code .ftlh}, so HTML
+ * The console's FreeMarker templates: the jar's {@code templates/}, each of which a file in
+ * {@code templates.dir} may replace (see {@link BundledFiles}). Files end in {@code .ftlh}, so HTML
  * auto-escaping is on for every {@code ${...}}. Compiled templates are cached; rendering is
  * CPU-only and thread-safe, done on the virtual thread that loaded the page's data.
  */
@@ -19,12 +20,8 @@ final class Templates {
 
     private final Configuration config = new Configuration(Configuration.VERSION_2_3_34);
 
-    Templates(Path dir) {
-        try {
-            config.setDirectoryForTemplateLoading(dir.toFile());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read templates in " + dir.toAbsolutePath(), e);
-        }
+    Templates(BundledFiles files) {
+        config.setTemplateLoader(files.templateLoader());
         config.setDefaultEncoding(StandardCharsets.UTF_8.name());
         config.setOutputEncoding(StandardCharsets.UTF_8.name());
         config.setURLEscapingCharset(StandardCharsets.UTF_8.name());

@@ -2,6 +2,7 @@ package org.carehotline.reports;
 
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import org.carehotline.config.BundledFiles;
 import org.carehotline.console.Blocking;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.Router;
@@ -9,7 +10,6 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.StaticHandler;
 import io.vertx.ext.web.templ.freemarker.FreeMarkerTemplateEngine;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -35,7 +35,7 @@ public final class ReportRoutes {
     private static final Logger log = LoggerFactory.getLogger(ReportRoutes.class);
 
     /** What the reports read, as the composition root builds it. */
-    public record Parts(MongoStore store, ReportSettings settings, ZoneId zone, Path templatesDir,
+    public record Parts(MongoStore store, ReportSettings settings, ZoneId zone, BundledFiles templateFiles,
                         ExecutorService virtualThreads, Clock clock) {}
 
     private final Parts parts;
@@ -49,10 +49,13 @@ public final class ReportRoutes {
     public ReportRoutes(Vertx vertx, Parts parts) {
         this.parts = parts;
         this.reports = new Reports(parts.store(), parts.settings(), parts.clock());
-        this.texts = new ReportTexts(parts.templatesDir());
+        this.texts = new ReportTexts(parts.templateFiles());
         this.offLoop = new Blocking(parts.virtualThreads());
         this.templates = FreeMarkerTemplateEngine.create(vertx, "ftlh");
         this.templates.unwrap().setDefaultEncoding(StandardCharsets.UTF_8.name());
+        // the engine's own loader reads Vert.x's file system (the working directory first): the
+        // report pages come from the same place as the console's, the jar unless templates.dir overrides
+        this.templates.unwrap().setTemplateLoader(parts.templateFiles().templateLoader());
         this.importPage = new ImportPage(new ImportJobs(new RegistryImport(parts.store()), parts.virtualThreads()),
                 texts, this::render);
     }
@@ -124,7 +127,7 @@ public final class ReportRoutes {
     }
 
     Future<Buffer> render(Map<String, Object> model, String template) {
-        return templates.render(model, parts.templatesDir().resolve(template).toString());
+        return templates.render(model, template);
     }
 
     static void send(RoutingContext ctx, io.vertx.core.AsyncResult<Buffer> result, String type, String what) {

@@ -1,15 +1,15 @@
 package org.carehotline.reports;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
+import org.carehotline.config.BundledFiles;
 import org.carehotline.vocabulary.Texts;
 
 /**
@@ -23,13 +23,13 @@ final class ReportTexts {
 
     private final Map<String, Map<String, String>> byLanguage = new TreeMap<>();
 
-    ReportTexts(Path templatesDir) {
-        Map<String, String> chinese = new TreeMap<>(read(templatesDir.resolve("messages_zh.properties")));
-        chinese.putAll(read(templatesDir.resolve("messages_reports_zh.properties")));
+    ReportTexts(BundledFiles templates) {
+        Map<String, String> chinese = new TreeMap<>(read(templates, "messages_zh.properties"));
+        chinese.putAll(read(templates, "messages_reports_zh.properties"));
         for (String language : LANGUAGES) {
             Map<String, String> texts = new TreeMap<>(chinese);
-            texts.putAll(read(templatesDir.resolve("messages_" + language + ".properties")));
-            texts.putAll(read(templatesDir.resolve("messages_reports_" + language + ".properties")));
+            texts.putAll(read(templates, "messages_" + language + ".properties"));
+            texts.putAll(read(templates, "messages_reports_" + language + ".properties"));
             byLanguage.put(language, Texts.of(texts, language));
         }
     }
@@ -48,12 +48,12 @@ final class ReportTexts {
         return requested != null && LANGUAGES.contains(requested) ? requested : "zh";
     }
 
-    private static Map<String, String> read(Path file) {
+    private static Map<String, String> read(BundledFiles templates, String name) {
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+        try (Reader reader = new InputStreamReader(templates.open(name), StandardCharsets.UTF_8)) {
             properties.load(reader);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read report texts " + file.toAbsolutePath(), e);
+            throw new UncheckedIOException("cannot read report texts " + templates.where(name), e);
         }
         Map<String, String> texts = new TreeMap<>();
         properties.forEach((k, v) -> texts.put((String) k, (String) v));

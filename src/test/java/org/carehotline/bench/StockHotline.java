@@ -89,7 +89,7 @@ final class StockHotline implements AutoCloseable {
     /** The line settings as the real server reads them: the newest saved version, else the keys. */
     private SettingsService settings(HotlineConfig config, Clock clock) {
         SettingsService settings = new SettingsService(new SettingsRepository(store),
-                new PromptCatalog(config.calls().promptTable()), config.calls(), clock);
+                PromptCatalog.of(config.calls().promptTable()), config.calls(), clock);
         settings.refresh();
         return settings;
     }

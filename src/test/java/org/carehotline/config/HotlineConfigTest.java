@@ -8,7 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 class HotlineConfigTest {
 
@@ -73,6 +75,28 @@ class HotlineConfigTest {
                 List.of()));
 
         assertEquals(3, e.problems().size(), e.problems().toString());
+    }
+
+    @Test
+    void templatesAndPromptTableComeFromTheJarUnlessAFolderOrFileIsNamed(@TempDir Path templates) {
+        HotlineConfig defaults = HotlineConfig.load(Map.of(), List.of());
+        assertEquals(Optional.empty(), defaults.http().templatesDir());
+        assertEquals(Optional.empty(), defaults.calls().promptTable());
+
+        HotlineConfig named = HotlineConfig.load(Map.of("HOTLINE_PROMPTS_TABLE", "/etc/asterisk/prompts.tsv"),
+                List.of("--templates.dir=" + templates));
+        assertEquals(Optional.of(templates), named.http().templatesDir());
+        assertEquals(Optional.of(Path.of("/etc/asterisk/prompts.tsv")), named.calls().promptTable());
+    }
+
+    @Test
+    void aTemplatesFolderThatIsNotThereStopsStartup(@TempDir Path parent) {
+        Path typo = parent.resolve("templtaes");
+        ConfigException e = assertThrows(ConfigException.class,
+                () -> HotlineConfig.load(Map.of(), List.of("--templates.dir=" + typo)));
+
+        assertEquals(List.of("--templates.dir (templates.dir) = '" + typo
+                + "': expected empty (the files in the jar) or an existing folder"), e.problems());
     }
 
     @Test

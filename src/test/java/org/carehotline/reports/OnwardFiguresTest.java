@@ -8,6 +8,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
+import org.carehotline.config.BundledFiles;
 import org.carehotline.onward.NewOnwardReferral;
 import org.carehotline.onward.OnwardAction;
 import org.carehotline.onward.OnwardKind;
@@ -102,7 +104,7 @@ class OnwardFiguresTest {
     @Test
     void theCsvHasAColumnPerStatusAndTheTotalsLast() {
         Report report = new Reports(store, new ReportSettings(5, 20), Clock.systemUTC()).report(PERIOD);
-        ReportTexts texts = new ReportTexts(Path.of("templates"));
+        ReportTexts texts = new ReportTexts(BundledFiles.templates(Optional.empty()));
         byte[] bytes = ReportCsv.table(report, "referrals", key -> texts.text("zh", key)).bytes();
         List<String> lines = new String(bytes, 3, bytes.length - 3, StandardCharsets.UTF_8).lines().toList();
         assertEquals(List.of("转介种类,已建议,已转介,已接收,被拒绝,已完成,不再需要,合计", "法律援助,1,0,1,0,1,0,3",

@@ -11,8 +11,10 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
 import org.bson.Document;
+import org.carehotline.config.BundledFiles;
 import org.carehotline.store.CollectionNames;
 import org.carehotline.store.MongoStore;
 import org.carehotline.support.TestStores;
@@ -134,7 +136,7 @@ class PresenceFiguresTest {
         assertEquals(List.of("c1", "c2", "c3", "c4"), report.counselors().stream().map(CounselorRow::name).toList(),
                 "signed in without any call still makes a row");
 
-        ReportTexts texts = new ReportTexts(Path.of("templates"));
+        ReportTexts texts = new ReportTexts(BundledFiles.templates(Optional.empty()));
         @SuppressWarnings("unchecked")
         Map<String, String> c1 = ((List<Map<String, String>>) ReportModel.of(report, "en", texts.forLanguage("en"))
                 .get("counselors")).get(0);

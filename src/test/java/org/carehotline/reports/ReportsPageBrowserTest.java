@@ -19,8 +19,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.carehotline.config.BundledFiles;
 import org.carehotline.support.ConsolePages;
 import org.carehotline.onward.NewOnwardReferral;
 import org.carehotline.onward.OnwardKind;
@@ -71,7 +73,7 @@ class ReportsPageBrowserTest {
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
         Router router = Router.router(vertx);
         new ReportRoutes(vertx, new ReportRoutes.Parts(store, new ReportSettings(5, 20), ServiceFiguresTest.SHANGHAI,
-                Path.of("templates"), virtualThreads, clock)).mount(router);
+                BundledFiles.templates(Optional.empty()), virtualThreads, clock)).mount(router);
         port = vertx.createHttpServer().requestHandler(router).listen(0, "127.0.0.1").await().actualPort();
     }
 

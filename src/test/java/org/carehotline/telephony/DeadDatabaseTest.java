@@ -51,7 +51,7 @@ class DeadDatabaseTest {
             Router router = new Router(clock, defaults.routing(), CallWaker.NONE, LiveFeed.NONE);
             // the settings service is never refreshed here: the seed from the keys applies, as when the store is down
             SettingsService settings = new SettingsService(new SettingsRepository(store),
-                    new PromptCatalog(calls.promptTable()), calls, clock);
+                    PromptCatalog.of(calls.promptTable()), calls, clock);
             InboundScript script = new InboundScript(new InboundScript.Parts(recorder, router, calls, defaults.routing(),
                     LiveFeed.NONE, clock, threads, settings));
             try (FastAgiService agi = new FastAgiService(new HotlineConfig.AgiConfig("127.0.0.1", 0, 10_000),

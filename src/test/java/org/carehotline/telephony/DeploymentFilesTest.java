@@ -62,6 +62,23 @@ class DeploymentFilesTest {
     }
 
     @Test
+    void theImageRunsTheDistributionBuiltWithTheFilesTheJarCarries() throws Exception {
+        String dockerfile = Files.readString(Path.of("docker", "Dockerfile"));
+        int build = dockerfile.indexOf("./mvnw -B -q -DskipTests package");
+        assertTrue(build > 0, "the image builds the artifact");
+        // without them in the build context the jar would lack its pages and prompt table
+        for (String copy : List.of("COPY templates/ templates/", "COPY dialplan/ dialplan/")) {
+            int at = dockerfile.indexOf(copy);
+            assertTrue(at > 0 && at < build, copy + " before the build");
+        }
+        assertTrue(dockerfile.contains("tar -xzf target/care-hotline-dist.tar.gz"), "the distribution, unpacked");
+        assertTrue(dockerfile.contains("ENTRYPOINT [\"/opt/care-hotline/bin/care-hotline\"]"), "its start script");
+        // the working directory's ./data is the default data.dir, the volume compose mounts
+        assertTrue(dockerfile.contains("WORKDIR /app") && dockerfile.contains("VOLUME /app/data"));
+        assertTrue(Files.readString(Path.of("docker", "compose.yaml")).contains("- app-data:/app/data"));
+    }
+
+    @Test
     void theComposeFileSetsOnlyRealConfigurationKeys() throws Exception {
         Set<String> known = org.carehotline.config.ConfigKeys.load().all().stream()
                 .map(org.carehotline.config.ConfigKeys.Key::envName).collect(Collectors.toSet());
