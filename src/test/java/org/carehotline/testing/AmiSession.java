@@ -31,7 +31,7 @@ final class AmiSession {
     private final Socket socket;
     private final BlockingQueue<String> outbox = new LinkedBlockingQueue<>();
     private volatile boolean authenticated;
-    private volatile boolean wantsEvents = true;
+    private volatile AmiEventGate gate = AmiEventGate.OPEN;
     private String challenge; // only touched by the reader thread
 
     AmiSession(FakeAmiServer server, Socket socket) {
@@ -47,18 +47,37 @@ final class AmiSession {
         Thread.ofPlatform().daemon().name("fake-ami-reader").start(this::readLoop);
     }
 
-    boolean receivesEvents() {
-        return authenticated && wantsEvents;
+    /** True when manager.c would write this event to the session: logged in, its mask, its filters. */
+    boolean receives(Map<String, String> event) {
+        return authenticated && gate.passes(event);
     }
 
     void send(Map<String, String> message) {
         StringBuilder text = new StringBuilder();
+        render(message, text);
+        outbox.add(text.toString());
+    }
+
+    /** Writes several messages at once (one socket write), e.g. a benchmark's burst of events. */
+    void sendAll(List<Map<String, String>> messages) {
+        StringBuilder text = new StringBuilder(messages.size() * 256);
+        for (Map<String, String> message : messages) {
+            if (receives(message)) {
+                render(message, text);
+            }
+        }
+        if (!text.isEmpty()) {
+            outbox.add(text.toString());
+        }
+    }
+
+    private static void render(Map<String, String> message, StringBuilder text) {
         message.forEach((key, value) -> {
             for (String line : String.valueOf(value).split("\n", -1)) {
                 text.append(key).append(": ").append(line).append("\r\n");
             }
         });
-        outbox.add(text.append("\r\n").toString());
+        text.append("\r\n");
     }
 
     void close() {
@@ -147,12 +166,18 @@ final class AmiSession {
             outbox.add(CLOSE);
             return;
         }
-        wantsEvents = !"off".equalsIgnoreCase(action.get("Events"));
+        // manager.c: the Events header sets the session's mask (strings_to_mask), the user's
+        // eventfilter lines apply to every event queued for it
+        gate = server.gateFor(action.get("Events"));
         reply(actionId, message("Response", "Success", "Message", "Authentication accepted"));
-        // Asterisk sends FullyBooted right after a login, without ActionID
-        send(message("Event", "FullyBooted", "Privilege", "system,all",
+        // Asterisk sends FullyBooted right after a login, without ActionID, when the session
+        // receives class system (written to the session directly: no eventfilter applies)
+        Map<String, String> booted = message("Event", "FullyBooted", "Privilege", "system,all",
                 "Uptime", Long.toString(server.uptimeSeconds()),
-                "LastReload", Long.toString(server.uptimeSeconds()), "Status", "Fully Booted"));
+                "LastReload", Long.toString(server.uptimeSeconds()), "Status", "Fully Booted");
+        if (AmiEventGate.forLogin(server.ignoresEventMasks() ? null : action.get("Events")).passes(booted)) {
+            send(booted);
+        }
         authenticated = true;
         server.loggedIn();
     }

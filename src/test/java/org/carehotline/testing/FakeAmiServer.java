@@ -78,6 +78,8 @@ public final class FakeAmiServer implements AutoCloseable {
     private volatile String username = "hotline";
     private volatile String secret = "secret";
     private volatile boolean closed;
+    private volatile List<String> eventFilters = List.of();
+    private volatile boolean ignoreEventMasks;
 
     private FakeAmiServer(ServerSocket serverSocket) {
         this.serverSocket = serverSocket;
@@ -261,7 +263,44 @@ public final class FakeAmiServer implements AutoCloseable {
     }
 
     /**
-     * Sends an event to every logged-in client that did not log in with {@code Events: off}.
+     * Applies these manager.conf {@code eventfilter} lines to sessions that log in from now on, as
+     * Asterisk does for the user they are written under (see {@link AmiEventGate}).
+     */
+    public FakeAmiServer withEventFilters(List<String> eventfilterLines) {
+        this.eventFilters = List.copyOf(eventfilterLines);
+        return this;
+    }
+
+    /**
+     * Sends every event whatever the login's {@code Events} mask: the stream of a login without one
+     * (the server before it sent one), for benchmarks that compare.
+     */
+    public FakeAmiServer ignoringEventMasks() {
+        this.ignoreEventMasks = true;
+        return this;
+    }
+
+    boolean ignoresEventMasks() {
+        return ignoreEventMasks;
+    }
+
+    AmiEventGate gateFor(String eventsHeader) {
+        return AmiEventGate.forLogin(ignoreEventMasks ? null : eventsHeader).withFilters(eventFilters);
+    }
+
+    /**
+     * Sends events to every session that receives them, each session's share in one write (a
+     * busy Asterisk's burst). Returns at once.
+     */
+    public void sendEvents(List<Map<String, String>> events) {
+        for (AmiSession session : sessions) {
+            session.sendAll(events);
+        }
+    }
+
+    /**
+     * Sends an event to every logged-in client whose {@code Events} mask and eventfilters let it
+     * through (as Asterisk's manager.c), e.g. none for {@code Events: off}.
      *
      * @param name          event name, e.g. {@code "DeviceStateChange"}
      * @param keyValuePairs alternating field names and values, e.g. {@code "Device", "PJSIP/1001"}
@@ -283,7 +322,7 @@ public final class FakeAmiServer implements AutoCloseable {
             throw new IllegalArgumentException("an event needs an Event key: " + event);
         }
         for (AmiSession session : sessions) {
-            if (session.receivesEvents()) {
+            if (session.receives(event)) {
                 session.send(event);
             }
         }

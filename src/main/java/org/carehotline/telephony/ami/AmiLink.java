@@ -40,11 +40,24 @@ import org.slf4j.LoggerFactory;
  * <p>The event listener never blocks asterisk-java's reader: it only queues the event. Two
  * virtual threads hand events to {@link CallEvents} in order: one for phone states (quick, in
  * memory), one for call events (which may touch the database), so presence never lags behind.
+ *
+ * <p>Asterisk sends only what the server reads: the login asks for {@link #EVENT_MASK} and
+ * manager.conf's {@code eventfilter} lines keep the rest of those classes back. Events the
+ * server uses that asterisk-java still drops (its event pump's queue is full) are found by an
+ * {@link EventLossDetector}, counted, logged, and followed by the same re-read as after a login.
  */
 public final class AmiLink implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
     private static final long PING_INTERVAL_MS = 20_000;
+    /**
+     * The classes of events the server reads (Asterisk's {@code Events:} login header): call
+     * (channels, dials, bridges, hang-ups, device states, OriginateResponse), user (the fallback
+     * group's UserEvents), system (FullyBooted after a restart). Not dialplan (Newexten, VarSet:
+     * one per priority, most of a busy Asterisk's stream), not reporting (RTCP), not agent.
+     */
+    static final String EVENT_MASK = "call,user,system";
+    private static final long LOSS_LOG_INTERVAL_MS = 1000;
 
     /** A marker in the event queue: the link was re-read; these channels are live, these fallback calls in AstDB. */
     private record Resynchronized(Set<String> liveUniqueIds, Instant snapshotAt, List<FallbackCall> fallbackCalls) {}
@@ -58,6 +71,12 @@ public final class AmiLink implements AutoCloseable {
     private final BlockingQueue<Object> presenceQueue = new LinkedBlockingQueue<>();
     private final Semaphore disconnected = new Semaphore(0);
     private final AtomicLong eventsReceived = new AtomicLong();
+    private final AtomicLong eventsLost = new AtomicLong();
+    private final AtomicLong eventsReordered = new AtomicLong();
+    private final AtomicLong lossResyncs = new AtomicLong();
+    private final java.util.concurrent.atomic.AtomicBoolean resyncWanted = new java.util.concurrent.atomic.AtomicBoolean();
+    private volatile long lossLoggedAt;
+    private volatile EventLossDetector detector;
     private final java.util.List<java.util.function.Consumer<ManagerEvent>> extraListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ManagerConnection current;
@@ -92,6 +111,21 @@ public final class AmiLink implements AutoCloseable {
     /** Events received since start (all connections). */
     public long eventsReceived() {
         return eventsReceived.get();
+    }
+
+    /** Events the server uses that asterisk-java dropped, found missing since start (all connections). */
+    public long eventsLost() {
+        return eventsLost.get();
+    }
+
+    /** Events the server uses that asterisk-java delivered twice or out of order. */
+    public long eventsReordered() {
+        return eventsReordered.get();
+    }
+
+    /** Re-reads of device and channel state made because events were lost. */
+    public long lossResyncs() {
+        return lossResyncs.get();
     }
 
     /** True while logged in to Asterisk: actions can be sent. */
@@ -141,8 +175,10 @@ public final class AmiLink implements AutoCloseable {
         long backoff = config.reconnectInitialMs();
         int connects = 0;
         while (!closed) {
+            EventLossDetector lossDetector = new EventLossDetector(this::lost, this::reordered);
             ManagerConnection connection = new AmiConnection(config.host(), config.port(), config.user(),
-                    config.secret());
+                    config.secret(), lossDetector);
+            detector = lossDetector;
             connection.addEventListener(listener);
             connection.registerUserEventClass(HotlineFallbackEvent.class);
             connection.registerUserEventClass(HotlineFallbackEndEvent.class);
@@ -151,7 +187,8 @@ public final class AmiLink implements AutoCloseable {
             String error = "";
             try {
                 disconnected.drainPermits();
-                connection.login();
+                resyncWanted.set(false);
+                connection.login(EVENT_MASK);
                 connects++;
                 current = connection;
                 status = new AmiStatus("CONNECTED", address(), clock.instant(), connects, "");
@@ -181,10 +218,21 @@ public final class AmiLink implements AutoCloseable {
         }
     }
 
-    /** Waits until the connection drops, pinging it so that a silent failure is noticed too. */
-    private void watch(ManagerConnection connection) throws InterruptedException {
+    /**
+     * Waits until the connection drops, pinging it so that a silent failure is noticed too; re-reads
+     * the state when events were lost. A re-read that fails ends the connection (the next login
+     * re-reads it all).
+     */
+    private void watch(ManagerConnection connection) throws Exception {
         while (!closed) {
             if (disconnected.tryAcquire(PING_INTERVAL_MS, TimeUnit.MILLISECONDS)) {
+                if (resyncWanted.getAndSet(false)) {
+                    lossResyncs.incrementAndGet();
+                    log.warn("AMI: re-reading device states and channels after {} lost event(s) in all",
+                            eventsLost.get());
+                    resynchronize(connection);
+                    continue;
+                }
                 return;
             }
             try {
@@ -232,9 +280,33 @@ public final class AmiLink implements AutoCloseable {
         return List.copyOf(calls);
     }
 
+    /** On the pump thread: used events found missing; the supervisor re-reads the state. */
+    private void lost(long count) {
+        long total = eventsLost.addAndGet(count);
+        long now = System.currentTimeMillis();
+        if (now - lossLoggedAt >= LOSS_LOG_INTERVAL_MS) {
+            lossLoggedAt = now;
+            log.error("AMI: {} event(s) the server uses were dropped by asterisk-java ({} in all): its event "
+                    + "queue was full; re-reading device states and channels", count, total);
+        }
+        if (!resyncWanted.getAndSet(true)) {
+            disconnected.release();
+        }
+    }
+
+    private void reordered() {
+        if (eventsReordered.incrementAndGet() == 1) {
+            log.error("AMI: an event the server uses came twice or out of order");
+        }
+    }
+
     private final ManagerEventListener listener = event -> {
-        // Runs on asterisk-java's reader thread: queue and return, never block it.
+        // Runs on asterisk-java's event pump thread: queue and return, never block it.
         eventsReceived.incrementAndGet();
+        EventLossDetector d = detector;
+        if (d != null) {
+            d.delivered(event);
+        }
         if (event instanceof DisconnectEvent) {
             disconnected.release();
         } else if (event instanceof DeviceStateChangeEvent) {
