@@ -48,6 +48,29 @@ class AmiLinkTest {
     }
 
     @Test
+    void theLoginAsksOnlyForTheClassesTheServerReadsAndEventsInOrderAreNeverCountedLost() throws Exception {
+        hotline = servers.start(clock, Map.of("PJSIP/6001", "NOT_INUSE", "PJSIP/6002", "NOT_INUSE"));
+        Map<String, String> login = hotline.ami.actions().stream()
+                .filter(a -> "Login".equalsIgnoreCase(a.get("Action"))).findFirst().orElseThrow();
+        assertEquals("call,user,system", login.get("Events"), "no dialplan (Newexten, VarSet) or reporting (RTCP) class");
+
+        List<Map<String, String>> burst = new java.util.ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            burst.add(FakeAmiServer.message("Event", "DeviceStateChange", "Device", "PJSIP/6001",
+                    "State", i % 2 == 0 ? "INUSE" : "NOT_INUSE"));
+        }
+        burst.add(FakeAmiServer.message("Event", "DeviceStateChange", "Device", "PJSIP/6002", "State", "INUSE"));
+        hotline.ami.sendEvents(burst);
+        RunningHotline.awaitCondition("the burst's last states applied: 6001 free, 6002 busy", () ->
+                hotline.app.router().snapshot().stream().anyMatch(c -> c.counselor().endpoint().equals("PJSIP/6002")
+                        && c.state(clock.instant()) != org.carehotline.routing.PresenceState.AVAILABLE)
+                        && hotline.availableCount() == 1);
+        assertEquals(0, hotline.app.ami().eventsLost());
+        assertEquals(0, hotline.app.ami().eventsReordered());
+        assertEquals(0, hotline.app.ami().lossResyncs());
+    }
+
+    @Test
     void amiEventsSetTheTimesWhenTheCallerVanishesMidScript() throws Exception {
         hotline = servers.start(clock, Map.of("PJSIP/6001", "NOT_INUSE"));
         Instant start = clock.instant();
