@@ -60,7 +60,7 @@ public final class FollowUpDialer implements FollowUpDispatcher {
                     + " " + window.zone() + ": waits until " + opening);
             return;
         }
-        if (f.mode() == Mode.CHECKIN) {
+        if (f.mode().automated()) {
             checkIn(f, token, now);
             return;
         }
@@ -102,14 +102,16 @@ public final class FollowUpDialer implements FollowUpDispatcher {
     }
 
     private void checkIn(FollowUp f, String token, Instant now) {
-        String contactId = contacts.start(FollowUpContactRepository.KIND_CHECKIN_CALL, f.caseId(), f.id(), f.phone(),
-                null, now);
+        boolean survey = f.mode() == Mode.SURVEY;
+        String contactId = contacts.start(survey ? FollowUpContactRepository.KIND_SURVEY_CALL
+                : FollowUpContactRepository.KIND_CHECKIN_CALL, f.caseId(), f.id(), f.phone(), null, now);
         cases.recordContact(f.caseId(), now);
         if (!followUps.markDialing(token, null, contactId)) {
             return;
         }
         try {
-            dialer.checkIn(new CheckinOrder(f.id(), token, f.caseId(), contactId, f.phone(), rules.workerRingSeconds()));
+            dialer.checkIn(new CheckinOrder(f.id(), token, f.caseId(), contactId, f.phone(), rules.workerRingSeconds(),
+                    survey));
         } catch (OutboundDialer.DialException e) {
             outcomes.record(f.id(), token, Outcome.NOT_DIALED, Optional.empty(), 0, e.getMessage());
         }
