@@ -60,10 +60,16 @@ public final class SurveyRepository {
 
     /** The answers recorded on a survey, {@link SurveyAnswers#NONE} when none. */
     public SurveyAnswers answers(String followUpId) {
-        return followUps.findById(followUpId).isEmpty() ? SurveyAnswers.NONE
-                : Optional.ofNullable(followups.find(eq("_id", new org.bson.types.ObjectId(followUpId))).first())
-                        .map(d -> d.get("survey", Document.class)).map(SurveyRepository::toAnswers)
-                        .orElse(SurveyAnswers.NONE);
+        if (!org.bson.types.ObjectId.isValid(followUpId)) {
+            return SurveyAnswers.NONE;
+        }
+        return Optional.ofNullable(followups.find(eq("_id", new org.bson.types.ObjectId(followUpId)))
+                        .projection(new Document("survey", 1)).first())
+                .map(d -> d.get("survey", Document.class)).map(SurveyRepository::toAnswers).orElse(SurveyAnswers.NONE);
+    }
+
+    public Optional<FollowUp> find(String followUpId) {
+        return followUps.findById(followUpId);
     }
 
     static SurveyAnswers toAnswers(Document s) {

@@ -9,6 +9,7 @@ import org.carehotline.cases.Caller;
 import org.carehotline.cases.CaseRepository;
 import org.carehotline.cases.Category;
 import org.carehotline.cases.SurveyConsent;
+import org.carehotline.routing.CallNeeds;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -116,6 +117,17 @@ public final class Surveys {
     /** Keeps what the worker answered so far (before the call's outcome, so a hang-up loses nothing). */
     public void answers(ActiveCall call, SurveyAnswers answers) {
         surveys.recordAnswers(call.claimToken(), answers, clock.instant());
+    }
+
+    /**
+     * What a surveyed worker who pressed 0 needs from a counselor: urgent (served before waiting
+     * callers), the case's category and the worker's dialect, and the counselor of the case
+     * preferred (as routing prefers a returning caller's counselor).
+     */
+    public CallNeeds talkNeeds(ActiveCall call) {
+        Optional<FollowUp> f = surveys.find(call.followUpId());
+        return new CallNeeds(f.flatMap(FollowUp::category).orElse(Category.PSYCHOLOGICAL_SUPPORT),
+                f.flatMap(FollowUp::dialect), true, f.filter(x -> !x.pooled()).map(FollowUp::assignee));
     }
 
     /** The worker answered and the survey is done. */

@@ -232,6 +232,45 @@ class SurveyCallTest {
     }
 
     @Test
+    void zeroPrefersTheCounselorOfTheCase() throws Exception {
+        start(Map.of(WANG_FANG, "NOT_INUSE", "PJSIP/6002", "NOT_INUSE"));
+        workerLeg("Success", "4");
+        CareCase c = openCase();
+        new CaseWork(hotline.app.store()).assign(c.id(), hotline.counselorId("li.wei"), "sun", clock.instant());
+        String id = closeAndSchedule(c);
+        assertEquals(hotline.counselorId("li.wei"), followUp(id).assignee(), "the survey is about the case's owner");
+        FakeAgiCall call = workerAnswers();
+        call.expectAndReply("^STREAM FILE \"hotline/survey-satisfaction\" \"1234509\"", AgiReplies.streamInterruptedBy('0'));
+        call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
+        // 王芳 has the higher skill; 李伟 had the case
+        call.expectAndReply("^EXEC \"Dial\" \"PJSIP/6002,20,U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
+        call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
+        call.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"", AgiReplies.answeredAt(clock.instant().minusSeconds(60)));
+        call.respondUntilClosed();
+
+        RunningHotline.awaitCondition("survey done", () -> followUp(id).status().equals(FollowUpStatus.DONE));
+        assertEquals(Outcome.SURVEY_TALK, followUp(id).attempts().get(0).outcome());
+        assertEquals(SurveyAnswers.NONE, hotline.app.surveys().answersOf(id));
+    }
+
+    @Test
+    void aHangUpAfterTheFirstAnswerKeepsIt() throws Exception {
+        start(Map.of());
+        workerLeg("Success", "4");
+        CareCase c = openCase();
+        String id = closeAndSchedule(c);
+        FakeAgiCall call = workerAnswers();
+        call.expectAndReply("^STREAM FILE \"hotline/survey-satisfaction\" \"1234509\"", AgiReplies.streamInterruptedBy('3'));
+        call.expect("^STREAM FILE \"hotline/survey-solved\"");
+        call.hangup();
+        call.respondUntilClosed();
+
+        RunningHotline.awaitCondition("survey done", () -> followUp(id).status().equals(FollowUpStatus.DONE));
+        assertEquals(Outcome.SURVEY_ANSWERED, followUp(id).attempts().get(0).outcome(), "answered, not retried");
+        assertEquals(new SurveyAnswers(Optional.of(3), Optional.empty()), hotline.app.surveys().answersOf(id));
+    }
+
+    @Test
     void surveysAreOffByDefault() throws Exception {
         hotline = servers.start(clock, Map.of(), "--followups.enabled=true");
         CareCase c = openCase();

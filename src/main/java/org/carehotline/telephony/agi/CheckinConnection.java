@@ -26,20 +26,24 @@ final class CheckinConnection {
     private final CheckinScript.Parts parts;
     private final Outcome talked;
     private final String key;
+    private final CallNeeds needs;
 
     CheckinConnection(AgiChannel channel, String channelName, ActiveCall call, CheckinScript.Parts parts) {
-        this(channel, channelName, call, parts, Outcome.CHECKIN_TALK, "2");
+        this(channel, channelName, call, parts, Outcome.CHECKIN_TALK, "2",
+                new CallNeeds(Category.PSYCHOLOGICAL_SUPPORT, Optional.empty(), true, Optional.empty()));
     }
 
     /**
      * @param talked the outcome that closes the automated call once the worker is put through (or
      *               handed to a call-back)
      * @param key    the key the worker pressed, for the contact's log
+     * @param needs  what the worker needs from a counselor (urgent: served before waiting callers)
      */
     CheckinConnection(AgiChannel channel, String channelName, ActiveCall call, CheckinScript.Parts parts,
-                      Outcome talked, String key) {
+                      Outcome talked, String key, CallNeeds needs) {
         this.talked = talked;
         this.key = key;
+        this.needs = needs;
         this.channel = channel;
         this.sounds = new Sounds(channel, channelName);
         this.channelName = channelName;
@@ -48,7 +52,6 @@ final class CheckinConnection {
     }
 
     void connect() throws AgiException {
-        CallNeeds needs = new CallNeeds(Category.PSYCHOLOGICAL_SUPPORT, Optional.empty(), true, Optional.empty());
         QueueTicket ticket = parts.router().enqueue(call.contactId(), channelName, needs);
         WaitingRoom room = new WaitingRoom(channel, sounds, ticket, parts.calls(), parts.overflowAfterSeconds(), false,
                 parts.clock(), new WaitingRoom.Listener() {

@@ -15,7 +15,7 @@ import org.carehotline.followups.Surveys;
  * The script of {@code [hotline-survey]}: the worker answered the satisfaction survey call after
  * their case was closed. "1 to 5, how satisfied were you", then "was your problem solved: 1 yes,
  * 2 no". At any question 0 puts them through to a counselor now (the check-in's way: queued as
- * urgent, a call-back if nobody is free), and 9 means no more surveys, ever. Each answer is kept
+ * urgent, with the case's category and dialect, its counselor preferred; a call-back if nobody is free), and 9 means no more surveys, ever. Each answer is kept
  * as soon as it is given, so a hang-up after the first question still counts it. No key to the
  * first question (or a hang-up before it): tried again later, within the attempts.
  */
@@ -87,8 +87,8 @@ public final class SurveyScript implements AgiScript {
     private boolean leaves(char key, AgiRequest request, AgiChannel channel, ActiveCall call, SurveyAnswers given,
                            Sounds sounds) throws AgiException {
         if (key == TALK) {
-            new CheckinConnection(channel, request.getChannel(), call, parts.connection(), Outcome.SURVEY_TALK, "0")
-                    .connect();
+            new CheckinConnection(channel, request.getChannel(), call, parts.connection(), Outcome.SURVEY_TALK, "0",
+                    parts.surveys().talkNeeds(call)).connect();
             return true;
         }
         if (key == REFUSE) {
