@@ -155,7 +155,8 @@ public final class HotlineApp implements AutoCloseable {
         agi.start();
 
         followUpScheduler = new FollowUpScheduler(instance, followUpRecords, new FollowUpDialer(followUpRecords,
-                followUpContacts, cases, line, originator, outcomes, live, followUpRules, clock), clock,
+                followUpContacts, cases, line, originator, outcomes, live, followUpRules, clock,
+                java.util.Optional.of(surveys)), clock,
                 followUpRules.lease(), config.followups().poll(), config.followups().concurrency());
         if (config.followups().enabled()) {
             followUpScheduler.start();

@@ -30,10 +30,19 @@ public final class FollowUpDialer implements FollowUpDispatcher {
     private final FollowUpRules rules;
     private final RetryPolicy policy;
     private final Clock clock;
+    private final Optional<Surveys> surveys;
 
     public FollowUpDialer(FollowUpRepository followUps, FollowUpContactRepository contacts, CaseRepository cases,
                           CounselorLine line, OutboundDialer dialer, FollowUpOutcomes outcomes, LiveFeed live,
                           FollowUpRules rules, Clock clock) {
+        this(followUps, contacts, cases, line, dialer, outcomes, live, rules, clock, Optional.empty());
+    }
+
+    /** With the surveys, which say at dial time whether a survey's worker refused meanwhile. */
+    public FollowUpDialer(FollowUpRepository followUps, FollowUpContactRepository contacts, CaseRepository cases,
+                          CounselorLine line, OutboundDialer dialer, FollowUpOutcomes outcomes, LiveFeed live,
+                          FollowUpRules rules, Clock clock, Optional<Surveys> surveys) {
+        this.surveys = surveys;
         this.followUps = followUps;
         this.contacts = contacts;
         this.cases = cases;
@@ -58,6 +67,9 @@ public final class FollowUpDialer implements FollowUpDispatcher {
             Instant opening = window.nextOpening(now);
             followUps.reschedule(token, opening, now, "outside the calling window " + window.ranges()
                     + " " + window.zone() + ": waits until " + opening);
+            return;
+        }
+        if (f.mode() == Mode.SURVEY && surveys.map(s -> s.calledOffAtDialTime(f, token)).orElse(false)) {
             return;
         }
         if (f.mode().automated()) {

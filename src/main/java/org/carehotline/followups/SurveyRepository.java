@@ -77,6 +77,19 @@ public final class SurveyRepository {
                 Optional.ofNullable(s.getBoolean("solved")));
     }
 
+    /** Calls off a survey this claim holds (the worker refused meanwhile): false when the claim is gone. */
+    public boolean cancelClaimed(String token, String reason, Instant now) {
+        return followups.updateOne(eq("claimToken", token), FollowUpRepository.revised(com.mongodb.client.model.Updates
+                .combine(set("status", FollowUpStatus.CANCELLED), set("closedAt", Date.from(now)),
+                        set("cancelledBy", Surveys.BY_WORKER), set("cancelReason", reason),
+                        com.mongodb.client.model.Updates.unset("leaseOwner"),
+                        com.mongodb.client.model.Updates.unset("leaseUntil"),
+                        com.mongodb.client.model.Updates.unset("claimToken"),
+                        com.mongodb.client.model.Updates.push("log", new Document("at", Date.from(now))
+                                .append("entry", "cancelled at dial time: " + reason)))))
+                .getModifiedCount() == 1;
+    }
+
     /**
      * Calls off the worker's surveys still waiting (they refused): each with the follow-ups' own
      * cancel, conditioned on pending. Returns how many were cancelled.

@@ -109,6 +109,17 @@ public final class Surveys {
         return surveys.insert(survey, now).map(Decision::scheduled).orElse(Decision.skipped(Skip.ALREADY_SURVEYED));
     }
 
+    /**
+     * Checked when a claimed survey is about to be dialed: a worker who refused since it was
+     * scheduled (a refusal while it was being claimed is not cancelled by the console) is not
+     * called; the survey is cancelled instead. True when it was called off.
+     */
+    public boolean calledOffAtDialTime(FollowUp f, String token) {
+        boolean refuses = consent.refusesByPhone(f.phone())
+                || cases.findById(f.caseId()).flatMap(CareCase::callerId).map(consent::refuses).orElse(false);
+        return refuses && surveys.cancelClaimed(token, "the worker refuses surveys", clock.instant());
+    }
+
     /** The worker answered the survey call ([hotline-survey] started); empty when the claim is gone. */
     public Optional<ActiveCall> answered(String followUpId, String token) {
         return outcomes.checkinAnswered(followUpId, token);

@@ -167,6 +167,20 @@ class SurveyCallTest {
     }
 
     @Test
+    void aRefusalThatMissedTheCancelStillStopsTheCallAtDialTime() throws Exception {
+        start(Map.of(), "--surveys.delay-hours=48");
+        CareCase c = openCase();
+        String id = closeAndSchedule(c);
+        // as if the flag was set while a scheduler held the survey (the console's cancel needs it pending)
+        new SurveyConsent(hotline.app.store()).refuseByPhone(WORKER, "wang", clock.instant());
+        clock.advance(Duration.ofHours(48));
+        RunningHotline.awaitCondition("called off", () -> followUp(id).status().equals(FollowUpStatus.CANCELLED));
+        assertTrue(hotline.ami.actions().stream().noneMatch(a -> "Originate".equalsIgnoreCase(a.get("Action"))),
+                "the worker's phone never rang");
+        assertTrue(hotline.contacts().forCase(c.id()).isEmpty());
+    }
+
+    @Test
     void noAnswerIsTriedAgainThenClosedAsNotReached() throws Exception {
         start(Map.of());
         workerLeg("Failure", "3");
