@@ -23,6 +23,7 @@ import org.carehotline.counselors.AccountBootstrap;
 import org.carehotline.counselors.CounselorRepository;
 import org.carehotline.counselors.PasswordHasher;
 import org.carehotline.cases.FollowUpContactRepository;
+import org.carehotline.cases.SurveyConsent;
 import org.carehotline.followups.CounselorLine;
 import org.carehotline.followups.FollowUpChanges;
 import org.carehotline.followups.FollowUpDialer;
@@ -31,6 +32,8 @@ import org.carehotline.followups.FollowUpRepository;
 import org.carehotline.followups.FollowUpRules;
 import org.carehotline.followups.FollowUpScheduler;
 import org.carehotline.followups.FollowUpService;
+import org.carehotline.followups.SurveyRepository;
+import org.carehotline.followups.Surveys;
 import org.carehotline.presence.PresenceLogRepository;
 import org.carehotline.presence.PresenceRecorder;
 import org.carehotline.referrals.ReferralRepository;
@@ -47,6 +50,7 @@ import org.carehotline.telephony.agi.DialplanNames;
 import org.carehotline.telephony.agi.FastAgiService;
 import org.carehotline.telephony.agi.CallbackScript;
 import org.carehotline.telephony.agi.CheckinScript;
+import org.carehotline.telephony.agi.SurveyScript;
 import org.carehotline.telephony.agi.InboundScript;
 import org.carehotline.telephony.ami.AmiCallMonitor;
 import org.carehotline.telephony.ami.AmiCallWaker;
@@ -87,6 +91,7 @@ public final class HotlineApp implements AutoCloseable {
     private final Vertx vertx;
     private final ConsoleServer console;
     private final FollowUpService followUps;
+    private final Surveys surveys;
     private final ReferralService referrals;
     private final FollowUpScheduler followUpScheduler;
     private final int httpPort;
@@ -134,6 +139,8 @@ public final class HotlineApp implements AutoCloseable {
         followUps = new FollowUpService(followUpRecords, cases, callers, followUpRules, clock);
         FollowUpChanges followUpChanges = new FollowUpChanges(followUpRecords, followUpContacts, cases, outcomes,
                 followUpRules, clock);
+        surveys = new Surveys(new SurveyRepository(store, followUpRecords), cases, callers, new SurveyConsent(store),
+                outcomes, followUpRules, config.followups().surveys(), clock);
         referrals = new ReferralService(new ReferralRepository(store), callers, cases, followUpRecords, followUpRules,
                 live, clock);
         ami.start();
@@ -147,6 +154,8 @@ public final class HotlineApp implements AutoCloseable {
                     prompts.source(), settings.missingPrompts());
         }
 
+        CheckinScript.Parts checkinParts = new CheckinScript.Parts(outcomes, router, config.calls(),
+                config.routing().overflowAfterSeconds(), live, clock);
         // the mapping table: one script per dialplan entry, named like it
         Map<String, AgiScript> scripts = Map.of(
                 DialplanNames.SCRIPT_INBOUND, new InboundScript(new InboundScript.Parts(recorder, router,
@@ -154,8 +163,8 @@ public final class HotlineApp implements AutoCloseable {
                 DialplanNames.SCRIPT_CALLBACK, new CallbackScript(new CallbackScript.Parts(outcomes,
                         config.calls().trunk(), followUpRules.workerRingSeconds(), followUpRules.callerId(),
                         clock)),
-                DialplanNames.SCRIPT_CHECKIN, new CheckinScript(new CheckinScript.Parts(outcomes, router,
-                        config.calls(), config.routing().overflowAfterSeconds(), live, clock)));
+                DialplanNames.SCRIPT_CHECKIN, new CheckinScript(checkinParts),
+                DialplanNames.SCRIPT_SURVEY, new SurveyScript(new SurveyScript.Parts(surveys, checkinParts)));
         agi = new FastAgiService(config.agi(), scripts);
         agi.start();
         HotlineGauges.register(metrics.registry(), router, agi, ami);
@@ -163,7 +172,8 @@ public final class HotlineApp implements AutoCloseable {
         followUpGauges.start();
 
         followUpScheduler = new FollowUpScheduler(instance, followUpRecords, new FollowUpDialer(followUpRecords,
-                followUpContacts, cases, line, originator, outcomes, live, followUpRules, clock), clock,
+                followUpContacts, cases, line, originator, outcomes, live, followUpRules, clock,
+                java.util.Optional.of(surveys)), clock,
                 followUpRules.lease(), config.followups().poll(), config.followups().concurrency());
         if (config.followups().enabled()) {
             followUpScheduler.start();
@@ -174,7 +184,7 @@ public final class HotlineApp implements AutoCloseable {
                 new ReportRoutes(vertx, new ReportRoutes.Parts(store, new ReportSettings(
                         config.reports().shortAbandonSeconds(), config.reports().serviceLevelSeconds()),
                         config.calls().zone(), config.http().templates(), virtualThreads, clock)),
-                followUps, followUpChanges, settings, new CrisisAlerts(new CrisisAlertRepository(store), clock,
+                followUps, followUpChanges, surveys, settings, new CrisisAlerts(new CrisisAlertRepository(store), clock,
                 config.alerts().reraiseAfter()),
                 new MetricsEndpoint(metrics, config.metrics().token(), new Blocking(virtualThreads)::run)),
                 virtualThreads);
@@ -242,6 +252,11 @@ public final class HotlineApp implements AutoCloseable {
     /** Scheduling follow-ups on cases (for the console and tests). */
     public FollowUpService followUps() {
         return followUps;
+    }
+
+    /** The satisfaction surveys after closed cases (for the console and tests). */
+    public Surveys surveys() {
+        return surveys;
     }
 
     /** Referrals from union staff (for the console and tests). */

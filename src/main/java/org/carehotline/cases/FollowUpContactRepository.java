@@ -32,6 +32,8 @@ public final class FollowUpContactRepository {
     public static final String KIND_FOLLOWUP_CALL = "followup_call";
     /** The server calls the worker with the automated check-in. */
     public static final String KIND_CHECKIN_CALL = "checkin_call";
+    /** The server calls the worker with the satisfaction survey after the case was closed. */
+    public static final String KIND_SURVEY_CALL = "survey_call";
     /** A counselor called the worker from their own phone and recorded the outcome by hand. */
     public static final String KIND_MANUAL_CALL = "followup_manual";
 

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.carehotline.followups.FollowUpPlan;
 import org.carehotline.followups.FollowUpRules;
 import org.carehotline.followups.Outcome;
+import org.carehotline.followups.SurveyRules;
 import org.carehotline.followups.TimeRange;
 
 /** Reads the {@code followups.*} keys into {@link FollowUpRules} and the scheduler's own settings. */
@@ -24,6 +25,7 @@ final class FollowUpSettings {
         delays.put(Outcome.COUNSELOR_NO_ANSWER, minutes(s, "followups.retry.counselor-no-answer-minutes"));
         delays.put(Outcome.NOT_DIALED, Duration.ofMinutes(1));
         delays.put(Outcome.CHECKIN_NO_RESPONSE, minutes(s, "followups.retry.checkin-no-response-minutes"));
+        delays.put(Outcome.SURVEY_NO_RESPONSE, minutes(s, "followups.retry.checkin-no-response-minutes"));
         FollowUpRules rules = new FollowUpRules(zone, window(s), s.integer("followups.max-attempts", 1, 20), delays,
                 Duration.ofSeconds(s.integer("followups.lease-seconds", 30, 3600)),
                 Duration.ofMinutes(s.integer("followups.call-lease-minutes", 10, 1440)),
@@ -32,7 +34,9 @@ final class FollowUpSettings {
                 s.integer("followups.worker-ring-seconds", 5, 120), s.integer("followups.counselor-ring-seconds", 5, 120),
                 s.digits("followups.caller-id"), plans(s));
         return new HotlineConfig.FollowUpConfig(s.bool("followups.enabled"), rules,
-                Duration.ofSeconds(s.integer("followups.poll-seconds", 1, 600)), s.integer("followups.concurrency", 1, 256));
+                Duration.ofSeconds(s.integer("followups.poll-seconds", 1, 600)), s.integer("followups.concurrency", 1, 256),
+                new SurveyRules(s.bool("surveys.enabled"), Duration.ofHours(s.integer("surveys.delay-hours", 0, 24 * 90)),
+                        s.integer("surveys.max-attempts", 1, 10)));
     }
 
     private static Duration minutes(Settings s, String key) {

@@ -36,9 +36,10 @@ public record HotlineConfig(
      * Follow-up calls: whether this server runs a scheduler, the rules, and the scheduler's pace.
      *
      * @param concurrency follow-ups dispatched at once by this server
+     * @param surveys     the satisfaction survey after a case is closed
      */
     public record FollowUpConfig(boolean enabled, org.carehotline.followups.FollowUpRules rules, java.time.Duration poll,
-                                 int concurrency) {}
+                                 int concurrency, org.carehotline.followups.SurveyRules surveys) {}
 
     /**
      * The console's HTTP listener.

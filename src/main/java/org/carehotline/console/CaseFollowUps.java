@@ -20,7 +20,8 @@ import org.carehotline.followups.Outcome;
  */
 final class CaseFollowUps {
 
-    static final List<String> MODES = Arrays.stream(Mode.values()).map(Mode::code).toList();
+    // surveys are scheduled by closing a case, never by hand
+    static final List<String> MODES = Arrays.stream(Mode.values()).filter(m -> m != Mode.SURVEY).map(Mode::code).toList();
     static final List<String> MANUAL_OUTCOMES = FollowUpChanges.MANUAL_OUTCOMES.stream().map(Outcome::code).toList();
 
     private final FollowUpRepository followUps;

@@ -48,9 +48,11 @@ final class CaseRoutes {
     private final Audit audit;
     private final Clock clock;
     private final CaseActions actions;
+    private final org.carehotline.followups.Surveys surveys;
 
     record Parts(CasePage page, CaseGuard guard, CaseWork work, CaseRepository cases, CallerProfiles callers,
-                 NoteRepository notes, VisitRepository visits, EventBusLiveFeed live, Audit audit, Clock clock) {}
+                 NoteRepository notes, VisitRepository visits, EventBusLiveFeed live, Audit audit, Clock clock,
+                 org.carehotline.followups.Surveys surveys) {}
 
     CaseRoutes(Pages pages, Parts p) {
         this.pages = pages;
@@ -65,6 +67,7 @@ final class CaseRoutes {
         this.audit = p.audit();
         this.clock = p.clock();
         this.actions = new CaseActions(pages, page, work, guard);
+        this.surveys = p.surveys();
     }
 
     void mount(Router router, Access access) {
@@ -243,6 +246,9 @@ final class CaseRoutes {
             return again(request, file, "status", form);
         }
         audit.record(request, "case.status." + action, file.base().number(), note);
+        if ("close".equals(action)) {
+            surveys.caseClosed(id); // schedules the satisfaction survey, or logs why not
+        }
         return back(file, "status");
     }
 }

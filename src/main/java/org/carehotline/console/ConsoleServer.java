@@ -73,6 +73,7 @@ public final class ConsoleServer {
                           org.carehotline.live.CallMonitor monitor, org.carehotline.reports.ReportRoutes reports,
                           org.carehotline.followups.FollowUpService followUpService,
                           org.carehotline.followups.FollowUpChanges followUpChanges,
+                          org.carehotline.followups.Surveys surveys,
                           org.carehotline.settings.SettingsService settings,
                           org.carehotline.alerts.CrisisAlerts alerts,
                           org.carehotline.metrics.MetricsEndpoint metrics) {}
@@ -124,7 +125,8 @@ public final class ConsoleServer {
         CasePage casePage = new CasePage(work, callers, sources.contacts(), visits, notes,
                 new FollowUpRepository(store), rows, formats, followUps.panel(),
                 List.of(new OnwardPanel(onward, formats), new EmergencyPanel(emergency, formats, clock),
-                        new AlertPanel(sources.alerts())));
+                        new AlertPanel(sources.alerts()),
+                        new SurveyPanel(sources.surveys(), new FollowUpRepository(store), formats)));
         LiveStream stream = new LiveStream(vertx, board::signature);
         AlertRoutes alertRoutes = new AlertRoutes(vertx, pages, blocking, sources.alerts(), this::describeCrisis,
                 sources.live().calls(), guard.visibility(), formats, audit);
@@ -169,9 +171,10 @@ public final class ConsoleServer {
                 .mount(router, access);
         new SearchRoutes(pages, search, guard, rows, sources.counselors(), formats, audit).mount(router, access);
         new CaseRoutes(pages, new CaseRoutes.Parts(casePage, guard, work, sources.cases(), callers, notes, visits,
-                sources.live(), audit, clock)).mount(router, access);
+                sources.live(), audit, clock, sources.surveys())).mount(router, access);
         CaseActions caseActions = new CaseActions(pages, casePage, work, guard);
         new OnwardReferralRoutes(caseActions, onward, audit, clock).mount(router, access);
+        new SurveyRoutes(caseActions, sources.surveys(), audit).mount(router, access);
         new EmergencyRoutes(caseActions, emergency, sources.live(), audit, clock, sources.zone()).mount(router, access);
         followUps.mount(router, access, pages, casePage);
         new BoardRoutes(pages, board).mount(router, access);

@@ -1,6 +1,14 @@
 package org.carehotline.followups;
 
-/** An automated check-in to place: the worker's phone through the trunk into [hotline-checkin]. */
+/**
+ * An automated call to place: the worker's phone through the trunk into [hotline-checkin], or
+ * into [hotline-survey] for the satisfaction survey ({@code survey}).
+ */
 public record CheckinOrder(String followUpId, String claimToken, String caseId, String contactId, String workerNumber,
-                           int workerRingSeconds) {
+                           int workerRingSeconds, boolean survey) {
+
+    public CheckinOrder(String followUpId, String claimToken, String caseId, String contactId, String workerNumber,
+                        int workerRingSeconds) {
+        this(followUpId, claimToken, caseId, contactId, workerNumber, workerRingSeconds, false);
+    }
 }

@@ -30,10 +30,19 @@ public final class FollowUpDialer implements FollowUpDispatcher {
     private final FollowUpRules rules;
     private final RetryPolicy policy;
     private final Clock clock;
+    private final Optional<Surveys> surveys;
 
     public FollowUpDialer(FollowUpRepository followUps, FollowUpContactRepository contacts, CaseRepository cases,
                           CounselorLine line, OutboundDialer dialer, FollowUpOutcomes outcomes, LiveFeed live,
                           FollowUpRules rules, Clock clock) {
+        this(followUps, contacts, cases, line, dialer, outcomes, live, rules, clock, Optional.empty());
+    }
+
+    /** With the surveys, which say at dial time whether a survey's worker refused meanwhile. */
+    public FollowUpDialer(FollowUpRepository followUps, FollowUpContactRepository contacts, CaseRepository cases,
+                          CounselorLine line, OutboundDialer dialer, FollowUpOutcomes outcomes, LiveFeed live,
+                          FollowUpRules rules, Clock clock, Optional<Surveys> surveys) {
+        this.surveys = surveys;
         this.followUps = followUps;
         this.contacts = contacts;
         this.cases = cases;
@@ -60,7 +69,10 @@ public final class FollowUpDialer implements FollowUpDispatcher {
                     + " " + window.zone() + ": waits until " + opening);
             return;
         }
-        if (f.mode() == Mode.CHECKIN) {
+        if (f.mode() == Mode.SURVEY && surveys.map(s -> s.calledOffAtDialTime(f, token)).orElse(false)) {
+            return;
+        }
+        if (f.mode().automated()) {
             checkIn(f, token, now);
             return;
         }
@@ -102,14 +114,16 @@ public final class FollowUpDialer implements FollowUpDispatcher {
     }
 
     private void checkIn(FollowUp f, String token, Instant now) {
-        String contactId = contacts.start(FollowUpContactRepository.KIND_CHECKIN_CALL, f.caseId(), f.id(), f.phone(),
-                null, now);
+        boolean survey = f.mode() == Mode.SURVEY;
+        String contactId = contacts.start(survey ? FollowUpContactRepository.KIND_SURVEY_CALL
+                : FollowUpContactRepository.KIND_CHECKIN_CALL, f.caseId(), f.id(), f.phone(), null, now);
         cases.recordContact(f.caseId(), now);
         if (!followUps.markDialing(token, null, contactId)) {
             return;
         }
         try {
-            dialer.checkIn(new CheckinOrder(f.id(), token, f.caseId(), contactId, f.phone(), rules.workerRingSeconds()));
+            dialer.checkIn(new CheckinOrder(f.id(), token, f.caseId(), contactId, f.phone(), rules.workerRingSeconds(),
+                    survey));
         } catch (OutboundDialer.DialException e) {
             outcomes.record(f.id(), token, Outcome.NOT_DIALED, Optional.empty(), 0, e.getMessage());
         }

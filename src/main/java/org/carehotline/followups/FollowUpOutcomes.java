@@ -78,7 +78,15 @@ public final class FollowUpOutcomes implements DialReports {
      * done, and a call-back for the pool, due now, takes over.
      */
     public void checkinCallbackRequested(ActiveCall call, String detail) {
-        if (record(call.followUpId(), call.claimToken(), Outcome.CHECKIN_TALK, Optional.empty(), 0, detail)) {
+        talkCallbackRequested(call, Outcome.CHECKIN_TALK, detail);
+    }
+
+    /**
+     * The same for any automated call whose worker asked for a counselor (check-in key 2, survey
+     * key 0): {@code outcome} closes the automated call, and a call-back for the pool takes over.
+     */
+    public void talkCallbackRequested(ActiveCall call, Outcome outcome, String detail) {
+        if (record(call.followUpId(), call.claimToken(), outcome, Optional.empty(), 0, detail)) {
             followUps.requestCallback(call.caseId(), call.workerNumber(), call.contactId(), clock.instant());
         }
     }
@@ -121,7 +129,8 @@ public final class FollowUpOutcomes implements DialReports {
             return false;
         }
         f.currentContactId().ifPresent(contactId -> contacts.finish(contactId, outcome.code(), dispositionOf(outcome),
-                outcome == Outcome.REACHED || outcome == Outcome.CHECKIN_TALK ? counselorId.orElse(null) : null, talkSeconds, now,
+                outcome == Outcome.REACHED || outcome == Outcome.CHECKIN_TALK
+                        || outcome == Outcome.SURVEY_TALK ? counselorId.orElse(null) : null, talkSeconds, now,
                 detail + "; " + decision.note()));
         if (decision.escalate()) {
             live.crisisAlert(f.currentContactId().orElse(""), "follow-up " + f.id() + " on case " + f.caseId()
@@ -142,7 +151,7 @@ public final class FollowUpOutcomes implements DialReports {
 
     private static Disposition dispositionOf(Outcome outcome) {
         return switch (outcome) {
-            case REACHED, CHECKIN_OK, CHECKIN_TALK -> Disposition.ANSWERED;
+            case REACHED, CHECKIN_OK, CHECKIN_TALK, SURVEY_ANSWERED, SURVEY_REFUSED, SURVEY_TALK -> Disposition.ANSWERED;
             case NO_ANSWER, BUSY -> Disposition.NO_ANSWER;
             default -> null;
         };

@@ -113,7 +113,7 @@ public final class FollowUpRepository {
         return docs.stream().map(d -> d.getObjectId("_id").toHexString()).toList();
     }
 
-    private static Document toDocument(NewFollowUp f, Instant now) {
+    static Document toDocument(NewFollowUp f, Instant now) {
         ObjectId id = new ObjectId();
         return new Document("_id", id)
                 .append("rev", newRevision())
@@ -308,7 +308,7 @@ public final class FollowUpRepository {
     }
 
     /** Every write gives the document a new revision, which voids candidates read before it. */
-    private static Bson revised(Bson update) {
+    static Bson revised(Bson update) {
         return combine(update, set("rev", newRevision()));
     }
 

@@ -54,6 +54,7 @@ public record FollowUpRules(
         delays.put(Outcome.COUNSELOR_NO_ANSWER, Duration.ofMinutes(5));
         delays.put(Outcome.NOT_DIALED, Duration.ofMinutes(1));
         delays.put(Outcome.CHECKIN_NO_RESPONSE, Duration.ofHours(3));
+        delays.put(Outcome.SURVEY_NO_RESPONSE, Duration.ofHours(3));
         return new FollowUpRules(ZoneId.of("Asia/Shanghai"), TimeRange.parse("09:00-21:00"), 4, delays,
                 Duration.ofMinutes(2), Duration.ofHours(4), Duration.ofSeconds(30), Duration.ofHours(2), 40, 20, "",
                 FollowUpPlan.parseAll(DEFAULT_PLANS));

@@ -11,7 +11,10 @@ public interface OutboundDialer {
     /** Rings the counselor; when they answer, [hotline-callback] dials the worker. */
     void callCounselorFirst(CallbackOrder order) throws DialException;
 
-    /** Rings the worker; when they answer, [hotline-checkin] runs the automated check-in. */
+    /**
+     * Rings the worker; when they answer, [hotline-checkin] runs the automated check-in, or
+     * [hotline-survey] the satisfaction survey ({@link CheckinOrder#survey()}).
+     */
     void checkIn(CheckinOrder order) throws DialException;
 
     /** The call could not be placed at all (the AMI link is down, Asterisk refused). */

@@ -27,7 +27,15 @@ public enum Outcome {
     /** Automated check-in: the worker pressed 2 and went into the line to a counselor. */
     CHECKIN_TALK(true, true),
     /** Automated check-in: answered, but no key was pressed. */
-    CHECKIN_NO_RESPONSE(true, false);
+    CHECKIN_NO_RESPONSE(true, false),
+    /** Survey: the worker answered (at least the first question); the answers are on the follow-up. */
+    SURVEY_ANSWERED(true, true),
+    /** Survey: the worker pressed 9, no more surveys: their profile is marked and they are never surveyed again. */
+    SURVEY_REFUSED(true, true),
+    /** Survey: the worker pressed 0 and went into the line to a counselor. */
+    SURVEY_TALK(true, true),
+    /** Survey: answered, but no key pressed (or hung up before the first answer): tried again later. */
+    SURVEY_NO_RESPONSE(true, false);
 
     private final boolean workerAttempt;
     private final boolean terminal;

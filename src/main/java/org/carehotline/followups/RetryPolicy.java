@@ -7,7 +7,7 @@ import java.time.Instant;
  * outcome (reached, declined, wrong number, checked in) closes it; otherwise the next attempt
  * comes after that outcome's delay, at the next opening of the calling window, until the
  * worker's phone has been tried {@code maxAttempts} times. Then a high-risk worker is escalated
- * to supervisors and anyone else's follow-up is closed as unreachable with a note.
+ * to supervisors and anyone else's follow-up (and every survey) is closed as unreachable with a note.
  */
 public final class RetryPolicy {
 
@@ -27,7 +27,8 @@ public final class RetryPolicy {
             return new Decision(FollowUpStatus.DONE, null, false, outcome.code() + ": follow-up done");
         }
         if (made >= f.maxAttempts()) {
-            return f.highRisk()
+            // an unanswered survey is no sign of danger: never escalated, whoever the worker is
+            return f.highRisk() && f.mode() != Mode.SURVEY
                     ? new Decision(FollowUpStatus.ESCALATED, null, true, outcome.code() + ", " + tally
                             + ": high-risk worker not reached, supervisors alerted")
                     : new Decision(FollowUpStatus.UNREACHABLE, null, false, outcome.code() + ", " + tally

@@ -38,8 +38,10 @@ public final class FollowUpFigures {
         Instant now = clock.instant();
         long due = 0, made = 0, reached = 0, overdue = 0, attempts = 0;
         // a follow-up called off from the console was never owed: not due, not overdue
+        // surveys have their own part (SurveyFigures): they are not calls the hotline owes
         for (Document f : followups.find(new Document("dueAt", CareFigures.range(period))
-                        .append("status", new Document("$ne", FollowUpStatus.CANCELLED)))
+                        .append("status", new Document("$ne", FollowUpStatus.CANCELLED))
+                        .append("mode", new Document("$ne", org.carehotline.followups.Mode.SURVEY.code())))
                 .projection(new Document("attempts", 1).append("status", 1).append("dueAt", 1))) {
             List<Document> tries = f.getList("attempts", Document.class, List.of()).stream()
                     .filter(a -> !Boolean.FALSE.equals(a.getBoolean("counted"))).toList();

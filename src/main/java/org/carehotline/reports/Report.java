@@ -7,5 +7,6 @@ import java.util.Map;
 public record Report(ReportPeriod period, ReportSettings settings, List<ServiceRow> service, ServiceRow total,
                      List<CounselorRow> counselors, long casesOpened, long casesClosed, List<Tally> callsByCategory,
                      List<Tally> casesByCategory, Map<String, List<Tally>> casesByCaller, List<CrisisRow> crises,
-                     FollowUpRow followUps, CoverageFigures.Coverage coverage, List<OnwardRow> onwardReferrals) {
+                     FollowUpRow followUps, CoverageFigures.Coverage coverage, List<OnwardRow> onwardReferrals,
+                     SurveyFigures.Result surveys) {
 }

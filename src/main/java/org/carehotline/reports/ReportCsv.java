@@ -13,7 +13,7 @@ final class ReportCsv {
 
     /** The parts that can be exported, as named in {@code /reports.csv?part=}. */
     static final List<String> PARTS = List.of("service", "counselors", "categories", "callers", "crises", "followups",
-            "coverage", "referrals");
+            "coverage", "referrals", "surveys");
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -70,8 +70,26 @@ final class ReportCsv {
                 yield csv;
             }
             case "referrals" -> referrals(r.onwardReferrals(), t);
+            case "surveys" -> surveys(r.surveys(), t);
             default -> throw new IllegalArgumentException("unknown report part " + part);
         };
+    }
+
+    /** Surveys: the total, then a row per category and per counselor; empty rate cells when n is 0. */
+    private static CsvTable surveys(SurveyFigures.Result s, Function<String, String> t) {
+        CsvTable csv = new CsvTable(titles(t, "field", "group", "surveys", "called", "surveyAnswered", "notReached",
+                "refused", "talked", "scored", "satisfied", "satisfactionRate", "meanScore", "solvedAnswers", "solved",
+                "solvedRate"));
+        survey(csv, t.apply("value.total"), "", s.total());
+        s.byCategory().forEach(x -> survey(csv, t.apply("col.category"), category(t, x.group()), x));
+        s.byCounselor().forEach(x -> survey(csv, t.apply("col.counselor"), value(t, x.group()), x));
+        return csv;
+    }
+
+    private static void survey(CsvTable csv, String field, String group, SurveyRow x) {
+        csv.row(field, group, x.surveys(), x.called(), x.answered(), x.notReached(), x.refused(), x.talked(),
+                x.scored(), x.satisfied(), x.satisfactionRate(), x.meanScore(), x.solvedAnswers(), x.solved(),
+                x.solvedRate());
     }
 
     /** Onward referrals: a row per kind, a column per status, the totals last. */

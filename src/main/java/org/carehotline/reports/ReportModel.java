@@ -53,6 +53,11 @@ final class ReportModel {
         FollowUpRow f = r.followUps();
         m.put("followUps", row("due", f.due(), "made", f.made(), "reached", f.reached(), "overdue", f.overdue(),
                 "attempts", f.attempts(), "attemptsPerReach", show(f.attemptsPerReach())));
+        m.put("surveyTotal", survey(r.surveys().total(), t.apply("value.total")));
+        m.put("surveysByCategory", r.surveys().byCategory().stream()
+                .map(x -> survey(x, ReportCsv.category(t, x.group()))).toList());
+        m.put("surveysByCounselor", r.surveys().byCounselor().stream()
+                .map(x -> survey(x, ReportCsv.value(t, x.group()))).toList());
         m.put("coverageAll", coverage(r.coverage().all(), "", t));
         m.put("coverageByOccupation", r.coverage().byOccupation().stream().map(c -> coverage(c, "occupation", t)).toList());
         m.put("coverageByRegion", r.coverage().byRegion().stream().map(c -> coverage(c, "region", t)).toList());
@@ -113,6 +118,13 @@ final class ReportModel {
         row.put("pausedByReason", String.join(" · ", p.pausedByReason().entrySet().stream()
                 .map(e -> ReportCsv.pauseReason(t, e.getKey()) + " " + hms(e.getValue())).toList()));
         return row;
+    }
+
+    private static Map<String, String> survey(SurveyRow s, String label) {
+        return row("label", label, "surveys", s.surveys(), "called", s.called(), "answered", s.answered(),
+                "notReached", s.notReached(), "refused", s.refused(), "talked", s.talked(), "scored", s.scored(),
+                "satisfactionRate", show(s.satisfactionRate()), "meanScore", show(s.meanScore()),
+                "solvedAnswers", s.solvedAnswers(), "solvedRate", show(s.solvedRate()));
     }
 
     /** A duration as h:mm:ss (signed-in times run to hours). */

@@ -21,6 +21,7 @@ public final class Reports {
     private final OnwardFigures onward;
     private final ContactsPass contactsPass;
     private final PresenceFigures presence;
+    private final SurveyFigures surveys;
 
     public Reports(MongoStore store, ReportSettings settings, Clock clock) {
         this.settings = settings;
@@ -33,6 +34,7 @@ public final class Reports {
         this.onward = new OnwardFigures(store);
         this.contactsPass = new ContactsPass(ReportCollections.of(store, CollectionNames.CONTACTS));
         this.presence = new PresenceFigures(store, clock);
+        this.surveys = new SurveyFigures(store);
     }
 
     /** The service figures only (with wrap-ups from the presence log): the main report, and what the benchmark times. */
@@ -56,6 +58,6 @@ public final class Reports {
                 counselors.rows(found.get("offers"), found.get("answered"), presenceFigures.byCounselor()),
                 care.casesOpened(period), care.casesClosed(period), CareFigures.tallies(found.get("categories")),
                 care.casesByCategory(period), care.casesByCaller(period), crises.rows(found.get("crises")),
-                followUps.figures(period), coverage.coverage(), onward.byKindAndStatus(period));
+                followUps.figures(period), coverage.coverage(), onward.byKindAndStatus(period), surveys.figures(period));
     }
 }

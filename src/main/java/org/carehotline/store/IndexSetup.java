@@ -56,6 +56,8 @@ final class IndexSetup {
         IndexOptions uniqueSparse = new IndexOptions().unique(true).sparse(true);
         db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("rev"), uniqueSparse);
         db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("claimToken"), uniqueSparse);
+        // follow-ups: one satisfaction survey per case, ever (surveyOf = the case id; only surveys have it)
+        db.getCollection(CollectionNames.FOLLOWUPS).createIndex(Indexes.ascending("surveyOf"), uniqueSparse);
         // referrals: per case
         db.getCollection(CollectionNames.REFERRALS).createIndex(Indexes.ascending("caseId"));
         // onward referrals: per case (case page), by recording time (reports); emergency records per case

@@ -47,6 +47,7 @@ final class CaseTerms {
             Term.of("risk", "风险评估", "Risk assessment"),
             Term.of("status", "状态变更", "Status"),
             Term.of("followup", "回访", "Follow-up"),
+            Term.of("survey", "满意度回访", "Satisfaction survey"),
             Term.of("assignment", "转派给", "Assigned to"),
             Term.of("onward_LEGAL_AID", "对外转介 · 法律援助", "Onward referral · legal aid"),
             Term.of("onward_UNION_ASSISTANCE", "对外转介 · 工会帮扶", "Onward referral · union assistance"),
@@ -62,6 +63,7 @@ final class CaseTerms {
             Term.of("emergency_OTHER", "紧急联络 · 其他", "Emergency contact · other"),
             Term.of("followup_call", "回访电话", "Follow-up call"),
             Term.of("checkin_call", "自动回访电话", "Automated check-in"),
+            Term.of("survey_call", "满意度回访电话", "Satisfaction survey call"),
             Term.of("followup_manual", "回访（咨询员自行拨打）", "Follow-up (counselor's own phone)"));
 
     /**
@@ -72,7 +74,8 @@ final class CaseTerms {
     static final CodeList NOTE = CodeList.of("systemNote",
             Term.of("first_call", "第一通来电", "First call", "first call"),
             Term.of("call_answered", "来电已接听", "Call answered", "call answered"),
-            Term.of("callback_request", "来电者要求回电", "The caller asked to be called back", "callback request"));
+            Term.of("callback_request", "来电者要求回电", "The caller asked to be called back", "callback request"),
+            Term.of("survey", "结案后的满意度回访", "Satisfaction survey after the case was closed"));
 
     /** Why a crisis alert was raised (telephony/agi/InboundCallFlow writes the English sentence). */
     static final CodeList CRISIS = CodeList.of("crisisReason",

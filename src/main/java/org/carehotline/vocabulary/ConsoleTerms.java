@@ -53,6 +53,8 @@ final class ConsoleTerms {
             Term.of("case.status.await", "待回访", "Case awaiting follow-up"),
             Term.of("case.status.close", "结案", "Case closed"),
             Term.of("case.status.reopen", "重新打开个案", "Case reopened"),
+            Term.of("survey.refuses", "设置职工是否拒绝满意度回访", "Worker's survey refusal set"),
+            Term.of("survey.allow", "设置高风险个案是否允许满意度回访", "Survey on a high-risk case set"),
             Term.of("call.monitor.listen", "监听通话", "Listened in"),
             Term.of("call.monitor.whisper", "耳语", "Whispered"),
             Term.of("call.monitor.barge", "介入通话", "Joined a call"),

@@ -5,7 +5,8 @@ final class WorkTerms {
 
     static final CodeList FOLLOWUP_MODE = CodeList.of("followupMode",
             Term.of("counselor_call", "咨询员回电", "Counselor call-back"),
-            Term.of("checkin", "自动关怀回访", "Automated check-in"));
+            Term.of("checkin", "自动关怀回访", "Automated check-in"),
+            Term.of("survey", "满意度回访", "Satisfaction survey"));
 
     static final CodeList FOLLOWUP_STATUS = CodeList.of("followupStatus",
             Term.of("pending", "待办", "Pending"),
@@ -26,7 +27,11 @@ final class WorkTerms {
             Term.of("not_dialed", "未能拨出", "Not dialed"),
             Term.of("checkin_ok", "自动回访：一切安好", "Check-in: all right"),
             Term.of("checkin_talk", "自动回访：转接咨询员", "Check-in: put through to a counselor"),
-            Term.of("checkin_no_response", "自动回访：未按键", "Check-in: no key pressed"));
+            Term.of("checkin_no_response", "自动回访：未按键", "Check-in: no key pressed"),
+            Term.of("survey_answered", "满意度回访：已作答", "Survey: answered"),
+            Term.of("survey_refused", "满意度回访：不再参加", "Survey: refused, no more surveys"),
+            Term.of("survey_talk", "满意度回访：转接咨询员", "Survey: put through to a counselor"),
+            Term.of("survey_no_response", "满意度回访：未按键", "Survey: no key pressed"));
 
     static final CodeList ONWARD_KIND = CodeList.of("onwardKind",
             Term.of("LEGAL_AID", "法律援助", "Legal aid"),

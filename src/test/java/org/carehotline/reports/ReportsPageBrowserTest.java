@@ -68,6 +68,15 @@ class ReportsPageBrowserTest {
                 "c1", "王芳", Instant.parse("2026-11-21T03:00:00Z")));
         onward.refer(new NewOnwardReferral("case-1", OnwardKind.MEDICAL, "", "市一院", "", OnwardStatus.SUGGESTED,
                 "c1", "王芳", Instant.parse("2026-11-22T03:00:00Z")));
+        // one answered satisfaction survey, and one still waiting (in no rate)
+        store.database().getCollection(CollectionNames.FOLLOWUPS).insertMany(List.of(
+                new org.bson.Document("mode", "survey").append("status", "done").append("category", "LEGAL_ADVICE")
+                        .append("firstDueAt", java.util.Date.from(Instant.parse("2026-11-21T03:00:00Z")))
+                        .append("attempts", List.of(new org.bson.Document("outcome", "survey_answered")
+                                .append("counted", true)))
+                        .append("survey", new org.bson.Document("satisfaction", 5).append("solved", true)),
+                new org.bson.Document("mode", "survey").append("status", "pending").append("category", "LEGAL_ADVICE")
+                        .append("firstDueAt", java.util.Date.from(Instant.parse("2026-11-22T03:00:00Z")))));
         virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
         vertx = Vertx.vertx();
         Clock clock = Clock.fixed(Instant.parse("2026-11-22T12:00:00Z"), ZoneOffset.UTC);
@@ -115,6 +124,12 @@ class ReportsPageBrowserTest {
             assertEquals(1, browser.driver.findElements(By.cssSelector("#crisis-table tbody tr")).size());
             assertEquals("法律援助 0 1 0 0 0 0 1", browser.driver.findElement(By.cssSelector("#referral-table tbody tr"))
                     .getText(), "onward referrals by kind and status");
+            assertEquals("合计 2 1 1 0 0 0 1 100.0 5.0 1 100.0", browser.driver.findElement(
+                    By.cssSelector("#survey-table tr.survey-total")).getText(), "surveys: the rates count the answer only");
+            assertTrue(browser.driver.findElement(By.cssSelector("a[href*='part=surveys']")).isDisplayed(),
+                    "the survey table downloads as CSV");
+            browser.driver.executeScript("document.getElementById('survey-table').scrollIntoView()");
+            browser.screenshot("reports-surveys-zh");
             browser.driver.executeScript("document.getElementById('chart-referrals').scrollIntoView()");
             browser.screenshot("reports-referrals-zh");
             browser.screenshot("reports-zh");

@@ -13,10 +13,13 @@ public final class DialplanNames {
     public static final String SCRIPT_CALLBACK = "callback";
     /** Script of {@code [hotline-checkin]}: the worker answered the automated check-in. */
     public static final String SCRIPT_CHECKIN = "checkin";
+    /** Script of {@code [hotline-survey]}: the worker answered the satisfaction survey call. */
+    public static final String SCRIPT_SURVEY = "survey";
 
     /** Contexts the server originates follow-up calls into (extension {@link #EXTEN_START}). */
     public static final String CONTEXT_CALLBACK = "hotline-callback";
     public static final String CONTEXT_CHECKIN = "hotline-checkin";
+    public static final String CONTEXT_SURVEY = "hotline-survey";
     public static final String EXTEN_START = "s";
     /** Channel variables set on a follow-up's originated channel. */
     public static final String VAR_CASE_ID = "HOTLINE_CASE_ID";

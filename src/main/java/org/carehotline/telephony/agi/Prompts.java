@@ -30,6 +30,13 @@ public final class Prompts {
     /** Automated check-in: 1 all right, 2 talk to a counselor now. */
     public static final String CHECKIN = "hotline/checkin";
     public static final String CHECKIN_THANKS = "hotline/checkin-thanks";
+    /** Satisfaction survey: the greeting and "1 to 5, how satisfied" (0 a counselor, 9 no more surveys). */
+    public static final String SURVEY_SATISFACTION = "hotline/survey-satisfaction";
+    /** Satisfaction survey: "was your problem solved: 1 yes, 2 no". */
+    public static final String SURVEY_SOLVED = "hotline/survey-solved";
+    public static final String SURVEY_THANKS = "hotline/survey-thanks";
+    /** After key 9: "we will not call you for surveys again". */
+    public static final String SURVEY_REFUSED = "hotline/survey-refused";
 
     /**
      * Every fixed prompt the code plays: a test checks each has a sound file in every language. The
@@ -38,7 +45,8 @@ public final class Prompts {
     public static final List<String> ALL = List.of(WELCOME, INVALID_KEY, CONNECTING, CRISIS_CONNECTING,
             TRYING_NEXT, ALL_BUSY, OFFER_CALLBACK, CALLBACK_CONFIRMED, CALLBACK_UNAVAILABLE, GOODBYE, PLEASE_HOLD,
             WHILE_WAITING, POSITION_BEFORE, POSITION_AFTER, EXPECTED_WAIT_BEFORE, EXPECTED_WAIT_AFTER, CLOSED,
-            CALLBACK_WHISPER, CHECKIN, CHECKIN_THANKS);
+            CALLBACK_WHISPER, CHECKIN, CHECKIN_THANKS, SURVEY_SATISFACTION, SURVEY_SOLVED, SURVEY_THANKS,
+            SURVEY_REFUSED);
 
     private Prompts() {
     }

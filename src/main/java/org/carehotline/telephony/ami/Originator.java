@@ -71,15 +71,15 @@ public final class Originator implements OutboundDialer {
 
     @Override
     public void checkIn(CheckinOrder o) throws DialException {
-        OriginateAction a = originate("PJSIP/" + o.workerNumber() + "@" + trunk, DialplanNames.CONTEXT_CHECKIN,
-                o.workerRingSeconds());
+        OriginateAction a = originate("PJSIP/" + o.workerNumber() + "@" + trunk,
+                o.survey() ? DialplanNames.CONTEXT_SURVEY : DialplanNames.CONTEXT_CHECKIN, o.workerRingSeconds());
         if (!callerId.isEmpty()) {
             a.setCallerId(callerId);
         }
         a.setVariables(Map.of(DialplanNames.VAR_CASE_ID, o.caseId(), DialplanNames.VAR_FOLLOWUP_ID, o.followUpId(),
                 DialplanNames.VAR_FOLLOWUP_CLAIM, o.claimToken(), DialplanNames.VAR_WORKER_NUMBER, o.workerNumber(),
                 DialplanNames.VAR_CONTACT_ID, o.contactId()));
-        send(a, "checkin-" + o.followUpId() + "-" + o.claimToken(), o, o.workerRingSeconds());
+        send(a, (o.survey() ? "survey-" : "checkin-") + o.followUpId() + "-" + o.claimToken(), o, o.workerRingSeconds());
     }
 
     private static OriginateAction originate(String channel, String context, int ringSeconds) {
