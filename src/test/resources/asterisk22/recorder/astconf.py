@@ -8,7 +8,7 @@ Usage: astconf.py RUN_DIR --prefix /opt/asterisk22 --dialplan REPO/dialplan
 RUN_DIR gets etc/ (from ../config/*.conf with @PLACEHOLDERS@ filled, copies of
 dialplan/extensions_hotline.conf and globals_hotline.conf, and manager.conf from
 dialplan/manager_hotline.conf), lib/sounds/ (the repo's
-prompts), lib/moh/ (one second of a quiet tone), log/, run/, spool/.
+prompts), lib/moh/ (one second of a quiet tone, and the hotline's ringback), log/, run/, spool/.
 Start Asterisk with: PREFIX/sbin/asterisk -f -C RUN_DIR/etc/asterisk.conf
 """
 import argparse, math, os, re, shutil, struct, wave
@@ -47,12 +47,15 @@ def main():
         with open(os.path.join(conf_dir, name)) as f:
             text = f.read()
         write(os.path.join(run, "etc", name), fill(text, values))
-    for name in ("extensions_hotline.conf", "globals_hotline.conf"):
+    for name in ("extensions_hotline.conf", "globals_hotline.conf", "musiconhold_hotline.conf"):
         shutil.copy(os.path.join(dialplan, name), os.path.join(run, "etc", name))
     with open(os.path.join(dialplan, "manager_hotline.conf")) as f:
         write(os.path.join(run, "etc", "manager.conf"), manager(f.read(), a.ami))
     shutil.copytree(os.path.join(dialplan, "sounds"), os.path.join(run, "lib", "sounds"), dirs_exist_ok=True)
     tone(os.path.join(run, "lib", "moh", "quiet-tone.wav"))
+    # the ringback of the hotline's music classes (musiconhold_hotline.conf)
+    shutil.copytree(os.path.join(dialplan, "moh", "hotline-ringback"), os.path.join(run, "lib", "moh", "hotline-ringback"),
+                    dirs_exist_ok=True)
     # the core's XML documentation: stasis and the sorcery-configured modules refuse to start without it
     docs = os.path.join(run, "lib", "documentation")
     if not os.path.lexists(docs):

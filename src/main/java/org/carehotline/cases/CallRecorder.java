@@ -207,6 +207,18 @@ public final class CallRecorder {
         contacts.log(contactId, at, entry);
     }
 
+    /**
+     * What the call went through before a human; a caller gone before any phone was dialed is
+     * abandoned in the IVR, with the step they were at on the contact's log (not a counselor's miss).
+     */
+    public void recordIvr(String contactId, IvrJourneyRecord ivr) {
+        contacts.setIvr(contactId, ivr);
+        if (ivr.abandoned()) {
+            contacts.log(contactId, clock.instant(), "caller hung up in the IVR at step " + ivr.step()
+                    + " (path " + ivr.path() + "), before any phone rang");
+        }
+    }
+
     /** The call was handed to the dialplan's fallback ring group. */
     public void recordFallback(String contactId, String reason) {
         contacts.setDispositionIfUnset(contactId, Disposition.FALLBACK);

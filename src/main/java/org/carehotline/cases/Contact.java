@@ -12,6 +12,7 @@ import java.util.Optional;
  * @param queuedAt when the caller finished the menu and started waiting for a counselor
  * @param offers   each counselor offered the call, in order, with the outcome
  * @param log      the server's decisions about the call, in order
+ * @param ivr      what an inbound call went through before a human (written when the script ends)
  */
 public record Contact(
         String id,
@@ -30,7 +31,8 @@ public record Contact(
         Optional<Long> waitSeconds,
         Optional<Long> talkSeconds,
         Optional<Disposition> disposition,
-        List<LogEntry> log) {
+        List<LogEntry> log,
+        Optional<IvrJourneyRecord> ivr) {
 
     /** One line of what the server did with the call and why ("why did this caller wait"). */
     public record LogEntry(Instant at, String entry) {}

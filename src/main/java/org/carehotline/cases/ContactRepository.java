@@ -149,6 +149,17 @@ public final class ContactRepository {
                 set("disposition", disposition.name())).getModifiedCount() == 1;
     }
 
+    /** Stores what the call went through before a human (see {@link IvrJourneyRecord}); the last write wins. */
+    void setIvr(String contactId, IvrJourneyRecord ivr) {
+        Document doc = new Document("path", ivr.path()).append("step", ivr.step())
+                .append("answeredAt", Date.from(ivr.answeredAt())).append("abandoned", ivr.abandoned());
+        ivr.ringingAt().ifPresent(at -> doc.append("ringingAt", Date.from(at)));
+        ivr.humanAt().ifPresent(at -> doc.append("humanAt", Date.from(at)));
+        ivr.tenthsToRinging().ifPresent(t -> doc.append("toRingingTenths", t));
+        ivr.tenthsToHuman().ifPresent(t -> doc.append("toHumanTenths", t));
+        contacts.updateOne(byId(contactId), set("ivr", doc));
+    }
+
     /** Appends a line to the contact's log: what the server did and why, for "why did this caller wait". */
     void log(String contactId, Instant at, String entry) {
         contacts.updateOne(byId(contactId), push("log", new Document("at", Date.from(at)).append("entry", entry)));
@@ -203,6 +214,13 @@ public final class ContactRepository {
                 Docs.number(d, "talkSeconds"),
                 Docs.optionalString(d, "disposition").map(Disposition::valueOf),
                 d.getList("log", Document.class, List.of()).stream()
-                        .map(e -> new Contact.LogEntry(e.getDate("at").toInstant(), e.getString("entry"))).toList());
+                        .map(e -> new Contact.LogEntry(e.getDate("at").toInstant(), e.getString("entry"))).toList(),
+                Optional.ofNullable(d.get("ivr", Document.class)).map(ContactRepository::toIvr));
+    }
+
+    private static IvrJourneyRecord toIvr(Document ivr) {
+        return new IvrJourneyRecord(Docs.string(ivr, "path"), Docs.string(ivr, "step"),
+                Docs.instant(ivr, "answeredAt").orElse(Instant.EPOCH), Docs.instant(ivr, "ringingAt"),
+                Docs.instant(ivr, "humanAt"), Boolean.TRUE.equals(ivr.getBoolean("abandoned")));
     }
 }

@@ -91,13 +91,15 @@ public record HotlineConfig(
      *
      * @param oncallNumber the on-call crisis counselor's number (empty: none)
      * @param dialectMenu  dialects in key order for the dialect menu (empty: no menu)
+     * @param dialectMenuAlways play the dialect menu to every new caller, not only when its answer
+     *                     could change who gets the call
      * @param promptTable  the prompt table (prompts.tsv) to read instead of the jar's: which prompts
      *                     menu options may use (empty: the jar's)
      * @param waitSliceMs  longest WAIT FOR DIGIT of a waiting caller while AMI can wake them
      * @param waitSliceWithoutAmiMs the same while the AMI link is down
      */
     public record CallConfig(int ringSeconds, String promptLanguage, ZoneId zone, String trunk, String oncallNumber,
-                             List<String> dialectMenu, int announceEverySeconds, int waitSliceMs,
+                             List<String> dialectMenu, boolean dialectMenuAlways, int announceEverySeconds, int waitSliceMs,
                              int waitSliceWithoutAmiMs,
                              OpeningHours hours, OutOfHoursAction closedAction, Optional<Path> promptTable) {
 
@@ -155,6 +157,7 @@ public record HotlineConfig(
         return new CallConfig(s.integer("dial.ring-seconds", 5, 120),
                 s.oneOf("prompts.language", List.of("zh", "en")), zone, s.nonEmpty("trunk"),
                 s.digits("oncall.number"), s.list("routing.dialect-menu", 9),
+                s.bool("routing.dialect-menu-always"),
                 s.integer("queue.announce-every-seconds", 10, 600), s.integer("queue.wait-slice-ms", 100, 60_000),
                 s.integer("queue.wait-slice-without-ami-ms", 100, 10_000),
                 s.openingHours("hours.weekly", "hours.holidays", zone),

@@ -219,6 +219,11 @@ public final class Router {
         return new QueueTicket(this, call);
     }
 
+    /** Whether the dialect menu's answer could change who takes a call with these needs (see {@link RoutingPolicy#dialectCouldMatter}). */
+    public synchronized boolean dialectCouldMatter(CallNeeds needs, java.util.Collection<String> dialects) {
+        return policy.dialectCouldMatter(needs, dialects, roster.statuses(), clock.instant());
+    }
+
     /** The calls waiting now, in queue order. */
     public synchronized List<WaitingCallView> waitingCalls() {
         Instant now = clock.instant();

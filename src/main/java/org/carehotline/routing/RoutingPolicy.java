@@ -82,6 +82,35 @@ public final class RoutingPolicy {
         return signedIn.stream().anyMatch(s -> s.counselor().skillLevel(skill) > 0);
     }
 
+    /**
+     * True when the caller's answer to the dialect menu could change who is offered the call: among
+     * the signed-in counselors with the skill (free or not), two of the menu's dialects (or one of
+     * them and none) would leave different counselors in the running. A dialect nobody speaks
+     * leaves everyone in, as {@link #choose} does. When the answer changes nothing the menu is not
+     * worth the caller's seconds: the counselor can note the dialect on the card.
+     */
+    public boolean dialectCouldMatter(CallNeeds needs, Collection<String> dialects,
+                                      Collection<CounselorStatus> counselors, Instant now) {
+        if (!rules.preferDialect() && rules.widenDialectAfterSeconds() == 0) {
+            return false;
+        }
+        List<CounselorStatus> signedIn = counselors.stream().filter(s -> s.state(now) != PresenceState.OFFLINE).toList();
+        Category skill = skillFor(needs.category(), signedIn);
+        List<Counselor> fit = signedIn.stream().filter(s -> s.counselor().skillLevel(skill) > 0)
+                .map(CounselorStatus::counselor).toList();
+        Set<Set<String>> outcomes = new java.util.HashSet<>();
+        outcomes.add(ids(fit));
+        for (String dialect : dialects) {
+            List<Counselor> speakers = fit.stream().filter(c -> c.dialects().contains(dialect)).toList();
+            outcomes.add(ids(speakers.isEmpty() ? fit : speakers));
+        }
+        return outcomes.size() > 1;
+    }
+
+    private static Set<String> ids(List<Counselor> counselors) {
+        return counselors.stream().map(Counselor::id).collect(java.util.stream.Collectors.toSet());
+    }
+
     /** Crisis calls need the crisis skill, unless no crisis counselor is signed in at all. */
     private static Category skillFor(Category category, List<CounselorStatus> signedIn) {
         boolean crisisCounselorSignedIn = signedIn.stream()

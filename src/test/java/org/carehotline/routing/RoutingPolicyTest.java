@@ -201,4 +201,38 @@ class RoutingPolicyTest {
         assertTrue(reason.contains("speaks henan"), reason);
         assertTrue(reason.contains("PSYCHOLOGICAL_SUPPORT level 4"), reason);
     }
+
+    private boolean dialectCouldMatter(Category category) {
+        return new RoutingPolicy(rules).dialectCouldMatter(needs(category, null, null),
+                List.of("mandarin", "cantonese", "sichuanese"), counselors, NOW);
+    }
+
+    @Test
+    void dialectMenuMattersOnlyWhenTheAnswerLeavesDifferentCounselors() {
+        free(Counselors.named("a").skill(PSYCHOLOGICAL_SUPPORT, 3).dialects("mandarin"), 5);
+        free(Counselors.named("b").skill(PSYCHOLOGICAL_SUPPORT, 3).dialects("mandarin"), 5);
+        assertEquals(false, dialectCouldMatter(PSYCHOLOGICAL_SUPPORT), "everyone speaks only mandarin");
+
+        busy(Counselors.named("c").skill(PSYCHOLOGICAL_SUPPORT, 3).dialects("mandarin", "cantonese"));
+        assertEquals(true, dialectCouldMatter(PSYCHOLOGICAL_SUPPORT), "cantonese leaves only c, busy or not");
+    }
+
+    @Test
+    void dialectOfACounselorWithoutTheSkillChangesNothing() {
+        free(Counselors.named("a").skill(LEGAL_ADVICE, 3).dialects("mandarin"), 5);
+        free(Counselors.named("b").skill(PSYCHOLOGICAL_SUPPORT, 3).skill(LEGAL_ADVICE, 0).dialects("cantonese"), 5);
+
+        assertEquals(false, dialectCouldMatter(LEGAL_ADVICE), "only a can take legal advice");
+        assertEquals(false, dialectCouldMatter(PSYCHOLOGICAL_SUPPORT), "only b can take support");
+    }
+
+    @Test
+    void dialectNeverMattersWhenRoutingIgnoresIt() {
+        free(Counselors.named("a").skill(PSYCHOLOGICAL_SUPPORT, 3).dialects("mandarin"), 5);
+        free(Counselors.named("b").skill(PSYCHOLOGICAL_SUPPORT, 3).dialects("cantonese"), 5);
+        assertEquals(true, dialectCouldMatter(PSYCHOLOGICAL_SUPPORT));
+
+        rules = new RoutingRules(true, 60, false, true, 2, 0, 180, 600, 30, 2, 60, 60, true);
+        assertEquals(false, dialectCouldMatter(PSYCHOLOGICAL_SUPPORT));
+    }
 }

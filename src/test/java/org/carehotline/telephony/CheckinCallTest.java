@@ -87,8 +87,7 @@ class CheckinCallTest {
         String id = scheduleCheckin();
         FakeAgiCall call = workerAnswers();
         call.expectAndReply("^STREAM FILE \"hotline/checkin\" \"12\"", AgiReplies.streamInterruptedBy('2'));
-        call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^EXEC \"Dial\" \"" + WANG_FANG + ",20,U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
+        call.expectAndReply("^EXEC \"Dial\" \"" + WANG_FANG + ",20,m\\(hotline-connecting\\)U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
         call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
         call.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"", AgiReplies.answeredAt(clock.instant().minusSeconds(240)));
         call.respondUntilClosed();

@@ -56,7 +56,6 @@ class CounselorStateCallTest {
 
         FakeAgiCall call = hotline.call("13900000081");
         throughMenu(call, '3'); // hardship: li.wei's skill
-        call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
         call.expect("^EXEC \"Dial\" \"" + LI_WEI + ",");
         assertEquals(PresenceState.RINGING, stateOf("li.wei"));
         call.hangup();
@@ -85,7 +84,6 @@ class CounselorStateCallTest {
         for (int i = 0; i < 2; i++) { // two misses in a row would pause li.wei
             FakeAgiCall call = hotline.call("1390000009" + i);
             throughMenu(call, '3');
-            call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
             // app_dial: "Caller hung up before dial.", DIALSTATUS CANCEL, -1, and no RINGTIME
             call.expectAndReply("^EXEC \"Dial\" \"" + LI_WEI, AgiReplies.FAILURE);
             call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("CANCEL"));

@@ -4,9 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.carehotline.telephony.agi.DialplanNames;
 import org.carehotline.telephony.agi.Prompts;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +64,31 @@ class DeploymentFilesTest {
         assertTrue(dialplan.contains("AGI(${HOTLINE_AGI}/inbound)"));
         assertTrue(dialplan.contains("${HOTLINE_RESULT}\" = \"done\""));
         assertTrue(dialplan.contains("[hotline-fallback]"));
+    }
+
+    @Test
+    void everyMusicClassTheDialsUseIsDefinedWithAPlayedPromptAndItsRingback() throws Exception {
+        String classes = Files.readString(DIALPLAN.resolve("musiconhold_hotline.conf"));
+        Map<String, String> announcements = new LinkedHashMap<>();
+        Matcher m = Pattern.compile("(?m)^\\[([a-z-]+)]\\s*\\n(?:[^\\[]*?)announcement=(\\S+)").matcher(classes);
+        while (m.find()) {
+            announcements.put(m.group(1), m.group(2));
+        }
+        for (String musicClass : List.of(DialplanNames.MOH_CONNECTING, DialplanNames.MOH_CRISIS_CONNECTING,
+                DialplanNames.MOH_TRYING_NEXT)) {
+            String announcement = announcements.get(musicClass);
+            assertTrue(announcement != null && Prompts.ALL.contains(announcement), musicClass + ": " + announcements);
+        }
+        assertTrue(classes.contains("directory=moh/hotline-ringback"));
+        Path ringback = DIALPLAN.resolve("moh/hotline-ringback/ringback.ulaw");
+        assertTrue(Files.size(ringback) >= 8000 * 30, "at least 30 s of ringback, so the announcement comes once a ring");
+        // the image and the real-PBX suite's Asterisk load the same classes
+        assertTrue(Files.readString(Path.of("docker", "asterisk", "musiconhold.conf"))
+                .contains("#include musiconhold_hotline.conf"));
+        String image = Files.readString(Path.of("docker", "asterisk", "Dockerfile"));
+        assertTrue(image.contains("dialplan/musiconhold_hotline.conf") && image.contains("dialplan/moh/hotline-ringback/"));
+        assertTrue(Files.readString(Path.of("src/test/resources/asterisk22/config/musiconhold.conf"))
+                .contains("#include musiconhold_hotline.conf"));
     }
 
     @Test

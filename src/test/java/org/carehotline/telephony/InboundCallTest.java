@@ -69,8 +69,7 @@ class InboundCallTest {
         FakeAgiCall call = hotline.call("+86 138 0013 8000");
 
         pressAtMenu(call, '1');
-        call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
-        call.expect("^EXEC \"Dial\" \"PJSIP/6001,20,U\\(hotline-answered\\)\"");
+        call.expect("^EXEC \"Dial\" \"PJSIP/6001,20,m\\(hotline-connecting\\)U\\(hotline-answered\\)\"");
         clock.advance(Duration.ofSeconds(40)); // 10 s ringing, 30 s talking
         call.hangup();                          // the caller hangs up: Dial returns -1, then HANGUP
         call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
@@ -146,8 +145,7 @@ class InboundCallTest {
         clock.advance(Duration.ofSeconds(61));
         call.reply(AgiReplies.timeout());
         call.expectAndReply("^EXEC \"StopMusicOnHold\"", AgiReplies.SUCCESS);
-        call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^EXEC \"Dial\" \"PJSIP/13911112222@hotline-trunk,45,U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
+        call.expectAndReply("^EXEC \"Dial\" \"PJSIP/13911112222@hotline-trunk,45,m\\(hotline-connecting\\)U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
         call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
         call.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"", AgiReplies.answeredAt(clock.instant().minusSeconds(120)));
         finishSession(call, "done");
@@ -173,7 +171,7 @@ class InboundCallTest {
         CareCase careCase = cases().get(0);
         assertEquals(1, hotline.followUps().forCase(careCase.id()).size());
         assertEquals(Optional.of(Disposition.CALLBACK_REQUESTED), onlyContact(careCase).disposition());
-        assertTrue(call.transcript().contains("STREAM FILE \"hotline/callback-confirmed\" \"\""),
+        assertTrue(call.transcript().contains("STREAM FILE \"hotline/callback-confirmed\" \"0\""),
                 call.transcript().toString());
     }
 
@@ -200,12 +198,10 @@ class InboundCallTest {
         FakeAgiCall call = hotline.call("13900000005");
 
         pressAtMenu(call, '1');
-        call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
         String first = call.expect("^EXEC \"Dial\"");
         clock.advance(Duration.ofSeconds(20));
         call.reply(AgiReplies.SUCCESS);
         call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("NOANSWER"));
-        call.expectAndReply("^STREAM FILE \"hotline/trying-next\"", AgiReplies.streamCompleted());
         String second = call.expect("^EXEC \"Dial\"");
         clock.advance(Duration.ofSeconds(65));
         call.reply(AgiReplies.SUCCESS);
@@ -258,7 +254,7 @@ class InboundCallTest {
         FakeAgiCall call = hotline.call("13900000008");
 
         pressAtMenu(call, '1');
-        call.expect("^STREAM FILE \"hotline/connecting\"");
+        call.expect("^EXEC \"Dial\" \"PJSIP/6001,20,m\\(hotline-connecting\\)");
         assertEquals(org.carehotline.routing.PresenceState.RINGING,
                 hotline.app.router().states().get(hotline.counselorId("wang.fang")));
         call.hangup();

@@ -70,8 +70,7 @@ class LineSettingsCallTest {
         before.expectAndReply("^STREAM FILE \"hotline/option-psychological-support\" \"0123\"",
                 AgiReplies.streamInterruptedBy('1'));
         before.expectAndReply("^SET VARIABLE \"HOTLINE_CONTACT_ID\"", "200 result=1");
-        before.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
-        before.expectAndReply("^EXEC \"Dial\" \"" + WANG_FANG + ",20,U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
+        before.expectAndReply("^EXEC \"Dial\" \"" + WANG_FANG + ",20,m\\(hotline-connecting\\)U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
         before.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
         before.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"", AgiReplies.answeredAt(clock.instant().minusSeconds(60)));
         finish(before);
@@ -115,8 +114,7 @@ class LineSettingsCallTest {
         oncall.expectAndReply("^STREAM FILE \"hotline/option-psychological-support\"", AgiReplies.streamInterruptedBy('3'));
         oncall.expectAndReply("^SET VARIABLE \"HOTLINE_CONTACT_ID\"", "200 result=1");
         oncall.expectAndReply("^STREAM FILE \"hotline/closed\"", AgiReplies.streamCompleted());
-        oncall.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
-        oncall.expectAndReply("^EXEC \"Dial\" \"PJSIP/13911112222@hotline-trunk,45,U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
+        oncall.expectAndReply("^EXEC \"Dial\" \"PJSIP/13911112222@hotline-trunk,45,m\\(hotline-connecting\\)U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
         oncall.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
         oncall.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"", AgiReplies.answeredAt(clock.instant().minusSeconds(90)));
         finish(oncall);

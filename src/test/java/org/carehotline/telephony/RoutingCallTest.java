@@ -42,7 +42,12 @@ class RoutingCallTest {
     }
 
     private void talk(FakeAgiCall call, String endpoint, int seconds) {
-        call.expect("^EXEC \"Dial\" \"" + endpoint + ",20,U\\(hotline-answered\\)\"");
+        talk(call, endpoint, seconds, "hotline-connecting");
+    }
+
+    /** The Dial with the caller hearing {@code musicClass} (the connecting prompt, then ringback) while it rings. */
+    private void talk(FakeAgiCall call, String endpoint, int seconds, String musicClass) {
+        call.expect("^EXEC \"Dial\" \"" + endpoint + ",20,m\\(" + musicClass + "\\)U\\(hotline-answered\\)\"");
         call.reply(AgiReplies.DIAL_AFTER_BRIDGE);
         call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
         call.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"", AgiReplies.answeredAt(clock.instant().minusSeconds(seconds)));
@@ -75,8 +80,7 @@ class RoutingCallTest {
 
         crisis.reply(AgiReplies.digit('#'));
         crisis.expectAndReply("^EXEC \"StopMusicOnHold\"", AgiReplies.SUCCESS);
-        crisis.expectAndReply("^STREAM FILE \"hotline/crisis-connecting\"", AgiReplies.streamCompleted());
-        talk(crisis, WANG_FANG, 600);
+        talk(crisis, WANG_FANG, 600, "hotline-crisis-connecting");
 
         assertEquals(Optional.of(hotline.counselorId("wang.fang")), contactOf("13900000002").answeredBy());
         assertEquals(1, hotline.app.router().waitingCalls().size(), "the first caller is still waiting");
@@ -107,7 +111,6 @@ class RoutingCallTest {
 
         caller.reply(AgiReplies.digit('#'));
         caller.expectAndReply("^EXEC \"StopMusicOnHold\"", AgiReplies.SUCCESS);
-        caller.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
         talk(caller, WANG_FANG, 60);
         long wakes = hotline.ami.actions().stream().filter(a -> "PlayDTMF".equalsIgnoreCase(a.get("Action"))).count();
         Thread.sleep(600);
@@ -131,7 +134,6 @@ class RoutingCallTest {
 
         // the session looks for its offer before waiting a whole slice for a digit
         caller.expectAndReply("^EXEC \"StopMusicOnHold\"", AgiReplies.SUCCESS);
-        caller.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
         talk(caller, WANG_FANG, 60);
         assertEquals(Optional.of(hotline.counselorId("wang.fang")), contactOf("13900000012").answeredBy());
     }
@@ -141,7 +143,6 @@ class RoutingCallTest {
         hotline = servers.start(clock, Map.of(CHEN_JING, "NOT_INUSE", WANG_FANG, "INUSE"));
         FakeAgiCall first = hotline.call("13900000003");
         throughMenu(first, '1');
-        first.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
         talk(first, CHEN_JING, 300);
         clock.advance(Duration.ofDays(2)); // wrap-up long over
         hotline.ami.sendEvent("DeviceStateChange", "Device", WANG_FANG, "State", "NOT_INUSE");
@@ -149,7 +150,6 @@ class RoutingCallTest {
 
         FakeAgiCall again = hotline.call("13900000003");
         throughMenu(again, '1');
-        again.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
         // wang.fang has the higher skill and has been idle longer, but chen.jing knows this caller
         talk(again, CHEN_JING, 120);
 
@@ -164,20 +164,20 @@ class RoutingCallTest {
         FakeAgiCall call = hotline.call("13900000004");
         throughMenu(call, '1');
         // each option, then "press" and its key, until the caller presses one
-        call.expectAndReply("^STREAM FILE \"hotline/dialect-mandarin\" \"1234\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^STREAM FILE \"hotline/press-1\" \"1234\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^STREAM FILE \"hotline/dialect-mandarin\" \"01234\"", AgiReplies.streamCompleted());
+        call.expectAndReply("^STREAM FILE \"hotline/press-1\" \"01234\"", AgiReplies.streamCompleted());
         call.expectAndReply("^STREAM FILE \"hotline/dialect-cantonese\"", AgiReplies.streamCompleted());
         call.expectAndReply("^STREAM FILE \"hotline/press-2\"", AgiReplies.streamCompleted());
         call.expectAndReply("^STREAM FILE \"hotline/dialect-sichuanese\"", AgiReplies.streamInterruptedBy('3'));
-        call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
         // li.wei speaks Sichuanese; wang.fang has the higher skill but not the dialect
         talk(call, LI_WEI, 200);
 
         clock.advance(Duration.ofDays(1));
         FakeAgiCall again = hotline.call("13900000004");
         throughMenu(again, '1');
-        String next = again.expect("^STREAM FILE");
-        assertEquals("STREAM FILE \"hotline/connecting\" \"\"", next, "no dialect menu the second time");
+        String next = again.expect("^(STREAM FILE|EXEC)");
+        assertTrue(next.startsWith("EXEC \"Dial\" \"" + LI_WEI + ",20,m(hotline-connecting)"),
+                "no dialect menu the second time, and no prompt before the phone rings: " + next);
         again.hangup();
         again.respondUntilClosed();
     }
@@ -205,7 +205,6 @@ class RoutingCallTest {
         for (int i = 0; i < 2; i++) {
             FakeAgiCall call = hotline.call("1390000001" + i);
             throughMenu(call, '3');
-            call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
             call.expectAndReply("^EXEC \"Dial\" \"" + LI_WEI, AgiReplies.SUCCESS);
             call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("NOANSWER"));
             call.hangup();
@@ -223,7 +222,6 @@ class RoutingCallTest {
         for (int i = 0; i < 2; i++) { // two misses in a row would pause li.wei
             FakeAgiCall call = hotline.call("1390000003" + i);
             throughMenu(call, '3');
-            call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
             call.expectAndReply("^EXEC \"Dial\" \"" + LI_WEI, AgiReplies.SUCCESS);
             call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("CANCEL"));
             call.expectAndReply("^GET VARIABLE \"RINGTIME\"", AgiReplies.variable("3"));

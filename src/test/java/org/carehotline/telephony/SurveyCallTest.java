@@ -230,8 +230,7 @@ class SurveyCallTest {
         FakeAgiCall call = workerAnswers();
         call.expectAndReply("^STREAM FILE \"hotline/survey-satisfaction\" \"1234509\"", AgiReplies.streamInterruptedBy('2'));
         call.expectAndReply("^STREAM FILE \"hotline/survey-solved\" \"1209\"", AgiReplies.streamInterruptedBy('0'));
-        call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
-        call.expectAndReply("^EXEC \"Dial\" \"" + WANG_FANG + ",20,U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
+        call.expectAndReply("^EXEC \"Dial\" \"" + WANG_FANG + ",20,m\\(hotline-connecting\\)U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
         call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
         call.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"", AgiReplies.answeredAt(clock.instant().minusSeconds(180)));
         call.respondUntilClosed();
@@ -255,9 +254,8 @@ class SurveyCallTest {
         assertEquals(hotline.counselorId("li.wei"), followUp(id).assignee(), "the survey is about the case's owner");
         FakeAgiCall call = workerAnswers();
         call.expectAndReply("^STREAM FILE \"hotline/survey-satisfaction\" \"1234509\"", AgiReplies.streamInterruptedBy('0'));
-        call.expectAndReply("^STREAM FILE \"hotline/connecting\"", AgiReplies.streamCompleted());
         // 王芳 has the higher skill; 李伟 had the case
-        call.expectAndReply("^EXEC \"Dial\" \"PJSIP/6002,20,U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
+        call.expectAndReply("^EXEC \"Dial\" \"PJSIP/6002,20,m\\(hotline-connecting\\)U\\(hotline-answered\\)\"", AgiReplies.SUCCESS);
         call.expectAndReply("^GET VARIABLE \"DIALSTATUS\"", AgiReplies.variable("ANSWER"));
         call.expectAndReply("^GET VARIABLE \"HOTLINE_ANSWERED_AT\"", AgiReplies.answeredAt(clock.instant().minusSeconds(60)));
         call.respondUntilClosed();

@@ -82,7 +82,6 @@ final class CheckinConnection {
                 sounds.play(Prompts.CALLBACK_CONFIRMED);
                 return;
             }
-            sounds.play(Prompts.CONNECTING);
             if (dial(offered.reservation(), ticket)) {
                 return;
             }
@@ -93,7 +92,8 @@ final class CheckinConnection {
         parts.live().callOffered(r.counselorId(), call.contactId());
         DialOutcome outcome;
         try {
-            outcome = DialOutcome.dial(channel, r.endpoint(), parts.calls().ringSeconds());
+            outcome = DialOutcome.dial(channel, r.endpoint(), parts.calls().ringSeconds(),
+                    DialplanNames.MOH_CONNECTING);
         } catch (AgiException e) {
             parts.router().release(r);
             throw e;

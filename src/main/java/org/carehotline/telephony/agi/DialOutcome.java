@@ -39,7 +39,19 @@ record DialOutcome(String dialStatus, Optional<Instant> answeredAt, boolean rang
     }
 
     static DialOutcome dial(AgiChannel channel, String endpoint, int ringSeconds) throws AgiException {
-        channel.exec("Dial", endpoint + "," + ringSeconds + ",U(" + DialplanNames.CONTEXT_ANSWERED + ")");
+        return dial(channel, endpoint, ringSeconds, "");
+    }
+
+    /**
+     * Dials with the caller hearing {@code musicClass} while the phone rings: the hotline's classes
+     * ({@code musiconhold_hotline.conf}) announce "connecting you" in the channel's language, then
+     * ringback, so the counselor's phone rings while the caller hears the prompt, never after it.
+     * Empty: the caller hears what the trunk gives (a whispered or internal call).
+     */
+    static DialOutcome dial(AgiChannel channel, String endpoint, int ringSeconds, String musicClass)
+            throws AgiException {
+        String music = musicClass.isEmpty() ? "" : "m(" + musicClass + ")";
+        channel.exec("Dial", endpoint + "," + ringSeconds + "," + music + "U(" + DialplanNames.CONTEXT_ANSWERED + ")");
         String status = channel.getVariable(DialplanNames.VAR_DIALSTATUS);
         status = status == null || status.isBlank() ? "UNKNOWN" : status.strip();
         if (DialplanNames.DIALSTATUS_ANSWER.equals(status)) {

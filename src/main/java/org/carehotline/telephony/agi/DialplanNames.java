@@ -65,4 +65,12 @@ public final class DialplanNames {
 
     private DialplanNames() {
     }
+
+    /**
+     * Music classes of {@code dialplan/musiconhold_hotline.conf} a caller hears while a phone
+     * rings: the prompt (as the class's announcement, in the channel's language), then ringback.
+     */
+    public static final String MOH_CONNECTING = "hotline-connecting";
+    public static final String MOH_CRISIS_CONNECTING = "hotline-crisis-connecting";
+    public static final String MOH_TRYING_NEXT = "hotline-trying-next";
 }

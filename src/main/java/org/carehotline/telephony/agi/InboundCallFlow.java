@@ -3,6 +3,7 @@ package org.carehotline.telephony.agi;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
@@ -19,6 +20,7 @@ import org.carehotline.routing.CallNeeds;
 import org.carehotline.routing.QueueTicket;
 import org.carehotline.routing.Reservation;
 import org.carehotline.routing.hours.OutOfHoursAction;
+import org.carehotline.settings.DialectOption;
 import org.carehotline.settings.SettingsService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,12 +32,19 @@ import org.slf4j.LoggerFactory;
  * can ask for a call-back; a wait that overflows goes to the on-call number. Every path ends
  * with the contact's end recorded and {@code HOTLINE_RESULT} telling the dialplan what to do:
  * the caller is never left in silence.
+ *
+ * <p>Seconds before a human are the caller's cost: every prompt can be interrupted by the keys
+ * valid at that moment, key 0 (help now) at any point goes straight to the crisis path, the
+ * dialect menu is asked only when its answer can change who gets the call, and the phone rings
+ * while the caller hears "connecting you" (the Dial's music class is the prompt). The
+ * {@link IvrJourney} measures it all, per path, on the contact.
  */
 final class InboundCallFlow {
 
     private static final Logger log = LoggerFactory.getLogger(InboundCallFlow.class);
     private static final int MENU_TRIES = 3;
-    private static final int KEY_WAIT_MS = 5000;
+    /** The wait for a key after the menu's last option. */
+    private static final int KEY_WAIT_MS = 3000;
     /** How long the end of a call waits for its queued records before writing the end anyway. */
     private static final Duration RECORDS_WAIT = Duration.ofSeconds(10);
 
@@ -49,6 +58,10 @@ final class InboundCallFlow {
     /** The line settings for this whole call, so the menu heard and the keys accepted always agree. */
     private final SettingsService.Active line;
     private InboundCall call;
+    private IvrJourney journey;
+    private boolean hungUp;
+    /** The caller pressed 0 in the waiting room: the connecting prompt is the crisis one. */
+    private boolean escalatedWhileWaiting;
     private Instant talkEndedAt;
     /** The dialplan's fallback group has the call now: its end is Asterisk's to report, not ours. */
     private boolean handedToFallback;
@@ -68,22 +81,26 @@ final class InboundCallFlow {
     void run() {
         try {
             channel.answer();
+            journey = new IvrJourney(clock.instant());
             channel.setVariable("CHANNEL(language)", parts.config().promptLanguage());
             char key = greetAndReadMenu();
             call = awaitLookup();
             channel.setVariable(DialplanNames.VAR_CONTACT_ID, call.contactId());
-            Category category = line.settings().category(key).orElse(Category.PSYCHOLOGICAL_SUPPORT);
+            CallNeeds needs = needs(categoryOf(key));
             InboundCall lookedUp = call;
+            String menuKey = needs.category() == Category.CRISIS_INTERVENTION && key != Keys.HELP_NOW
+                    && categoryOf(key) != Category.CRISIS_INTERVENTION ? String.valueOf(Keys.HELP_NOW)
+                    : String.valueOf(key);
             // from here on the call's records go to its lane: routing never waits for the database
-            records.write("the menu choice", () -> parts.recorder().recordMenuChoice(lookedUp, String.valueOf(key),
-                    category));
-            CallNeeds needs = needs(category);
+            records.write("the menu choice", () -> parts.recorder().recordMenuChoice(lookedUp, menuKey,
+                    needs.category()));
             if (!line.hours().isOpen(clock.instant())) {
                 outOfHours(needs);
             } else {
                 connect(needs);
             }
         } catch (AgiHangupException e) {
+            hungUp = true;
             log.debug("Caller hung up: {}", incoming.uniqueId());
         } catch (Exception e) {
             log.error("Inbound call {} failed; handing it to the fallback group", incoming.uniqueId(), e);
@@ -93,22 +110,50 @@ final class InboundCallFlow {
         }
     }
 
-    /** Plays the welcome and the menu; returns the key, or '1' (psychological support) if none was valid. */
+    /**
+     * Plays the welcome and the menu; returns the key, or '1' (psychological support) if none was
+     * valid. The welcome already takes the menu's keys: a caller who knows them waits for nothing.
+     * A caller who presses nothing hears the menu once and is put through: pressing nothing is an
+     * answer too, and another round would only keep them from a human. A wrong key gets the
+     * invalid-key prompt (which takes the next key at once) and the menu again, a few times.
+     */
     private char greetAndReadMenu() throws AgiException {
-        String keys = line.settings().menuDigits();
+        String keys = Keys.withHelpNow(line.settings().menuDigits());
         char key = sounds.play(Prompts.WELCOME, keys);
-        for (int tries = 0; key == 0 && tries < MENU_TRIES; tries++) {
-            key = KeyMenu.play(sounds, line.settings().menu(), keys);
-            if (key == 0) {
-                key = channel.waitForDigit(KEY_WAIT_MS);
-            }
-            if (key != 0 && line.settings().category(key).isEmpty()) {
-                sounds.play(Prompts.INVALID_KEY);
-                key = 0;
-            }
+        if (key == 0) {
+            journey.at(IvrJourney.STEP_MENU);
+            key = playMenu(keys);
+        }
+        for (int tries = 1; key != 0 && !valid(key) && tries < MENU_TRIES; tries++) {
+            journey.at(IvrJourney.STEP_MENU);
+            key = sounds.play(Prompts.INVALID_KEY, keys);
+            key = key != 0 ? key : playMenu(keys);
+        }
+        if (key == Keys.HELP_NOW) {
+            journey.helpNow();
+        } else if (valid(key)) {
+            journey.keyPressed();
         }
         // Nobody who stays on a care line should be cut off for not pressing a key.
-        return key == 0 ? '1' : key;
+        return valid(key) ? key : '1';
+    }
+
+    /** The menu's options, then a short wait for a key. */
+    private char playMenu(String keys) throws AgiException {
+        char key = KeyMenu.play(sounds, line.settings().menu(), keys);
+        return key != 0 ? key : channel.waitForDigit(KEY_WAIT_MS);
+    }
+
+    private boolean valid(char key) {
+        return key == Keys.HELP_NOW || line.settings().category(key).isPresent();
+    }
+
+    /** The menu's category of a key; 0 is help now (crisis) whatever the menu says. */
+    private Category categoryOf(char key) {
+        if (key == Keys.HELP_NOW) {
+            return Category.CRISIS_INTERVENTION;
+        }
+        return line.settings().category(key).orElse(Category.PSYCHOLOGICAL_SUPPORT);
     }
 
     private InboundCall awaitLookup() throws Exception {
@@ -119,22 +164,59 @@ final class InboundCallFlow {
         }
     }
 
-    /** Crisis and high-risk callers are urgent; others may choose their dialect. */
+    /**
+     * Crisis and high-risk callers are urgent; others are asked their dialect only when the
+     * answer could change who gets the call, and never when their profile already says it.
+     */
     private CallNeeds needs(Category category) throws AgiException {
         boolean highRisk = call.caller().map(Caller::highRisk).orElse(false);
         boolean urgent = category == Category.CRISIS_INTERVENTION || highRisk;
-        if (urgent) {
-            String reason = highRisk ? "caller flagged high-risk" : "caller pressed 0 (help now)";
-            Instant at = clock.instant();
-            records.write("the urgency", () -> parts.recorder().log(call.contactId(), at, "urgent: " + reason));
-            parts.live().crisisAlert(call.contactId(), reason);
-        }
         Optional<String> dialect = call.caller().map(Caller::dialect).filter(d -> !d.isEmpty());
-        if (dialect.isEmpty() && !urgent) {
-            dialect = new DialectMenu(channel, sounds, line.settings()).ask();
-            dialect.ifPresent(d -> records.write("the dialect", () -> parts.recorder().recordDialect(call, d)));
+        CallNeeds needs = new CallNeeds(category, dialect, urgent, call.previousCounselorId());
+        if (dialect.isEmpty() && !urgent && journey.keysPressed() && dialectMenuWorthAsking(needs)) {
+            journey.at(IvrJourney.STEP_DIALECT);
+            DialectMenu.Answer answer = new DialectMenu(channel, sounds, line.settings()).ask();
+            if (answer.helpNow()) {
+                journey.helpNow();
+                needs = needs.escalated();
+            } else if (answer.dialect().isPresent()) {
+                String chosen = answer.dialect().get();
+                records.write("the dialect", () -> parts.recorder().recordDialect(call, chosen));
+                needs = new CallNeeds(category, answer.dialect(), false, call.previousCounselorId());
+            }
         }
-        return new CallNeeds(category, dialect, urgent, call.previousCounselorId());
+        if (needs.urgent()) {
+            String reason = highRisk ? "caller flagged high-risk" : "caller pressed 0 (help now)";
+            alertUrgent(reason);
+        }
+        return needs;
+    }
+
+    /**
+     * Whether to ask the dialect: not for a caller who pressed nothing in the main menu (they will
+     * not press now), and only if the answer could change who gets the call.
+     */
+    private boolean dialectMenuWorthAsking(CallNeeds needs) {
+        if (line.settings().dialects().isEmpty()) {
+            return false;
+        }
+        if (parts.config().dialectMenuAlways()) {
+            return true;
+        }
+        List<String> dialects = line.settings().dialects().stream().map(DialectOption::dialect).toList();
+        boolean matters = parts.router().dialectCouldMatter(needs, dialects);
+        if (!matters) {
+            Instant at = clock.instant();
+            records.write("the skipped dialect menu", () -> parts.recorder().log(call.contactId(), at,
+                    "dialect menu skipped: its answer would not change who gets the call"));
+        }
+        return matters;
+    }
+
+    private void alertUrgent(String reason) {
+        Instant at = clock.instant();
+        records.write("the urgency", () -> parts.recorder().log(call.contactId(), at, "urgent: " + reason));
+        parts.live().crisisAlert(call.contactId(), reason);
     }
 
     /** Queue, wait, dial; on no answer back to the queue for the next fit. */
@@ -144,6 +226,7 @@ final class InboundCallFlow {
             sendToFallback("routing cannot see the counselors' phones");
             return;
         }
+        journey.at(IvrJourney.STEP_QUEUE);
         QueueTicket ticket = parts.router().enqueue(call.contactId(), incoming.channel(), needs);
         WaitingRoom room = new WaitingRoom(channel, sounds, ticket, parts.config(), parts.rules().overflowAfterSeconds(),
                 call.caller().isPresent(), clock, new WaitingRoom.Listener() {
@@ -156,6 +239,8 @@ final class InboundCallFlow {
 
                     @Override
                     public void escalated() {
+                        journey.helpNow();
+                        escalatedWhileWaiting = true;
                         Instant at = clock.instant();
                         records.write("the escalation", () -> parts.recorder().log(call.contactId(), at,
                                 "caller pressed 0 while waiting: now urgent"));
@@ -167,15 +252,19 @@ final class InboundCallFlow {
             while (true) {
                 WaitingRoom.Result result = room.waitForCounselor();
                 if (result instanceof WaitingRoom.Offered offered) {
-                    playConnecting(offered.reservation(), firstOffer ? connectingPrompt(needs) : Prompts.TRYING_NEXT);
+                    String music = firstOffer ? connectingMusic(needs.urgent() || escalatedWhileWaiting)
+                            : DialplanNames.MOH_TRYING_NEXT;
                     firstOffer = false;
-                    if (dial(offered.reservation(), ticket)) {
+                    if (dial(offered.reservation(), ticket, music)) {
                         finish(DialplanNames.RESULT_DONE);
                         return;
                     }
                 } else if (result instanceof WaitingRoom.CallbackRequested) {
-                    leaveCallbackRequest();
-                    return;
+                    if (leaveCallbackRequest()) {
+                        return;
+                    }
+                    // 0 during the confirmation: help now, so the caller stays, first in line
+                    room.helpNowAfterCallback();
                 } else {
                     long waited = ticket.waited().toSeconds();
                     Instant at = clock.instant();
@@ -190,26 +279,20 @@ final class InboundCallFlow {
         }
     }
 
-    /** Tells the caller they are being connected; a hang-up now frees the counselor held for them. */
-    private void playConnecting(Reservation r, String prompt) throws AgiException {
-        try {
-            sounds.play(prompt);
-        } catch (AgiException e) {
-            parts.router().release(r);
-            throw e;
-        }
-    }
-
-    /** Dials the offered counselor; true when the call is over (talked, or the caller hung up while it rang). */
-    private boolean dial(Reservation r, QueueTicket ticket) throws AgiException {
+    /**
+     * Dials the offered counselor, the caller hearing {@code music} (the connecting prompt, then
+     * ringback) while the phone rings; true when the call is over (talked, or the caller hung up).
+     */
+    private boolean dial(Reservation r, QueueTicket ticket, String music) throws AgiException {
         // nothing between the found counselor and the Dial waits for the database
         Instant offeredAt = clock.instant();
         records.write("the offer", () -> parts.recorder().recordOffered(call.contactId(), r.counselorId(), r.reason(),
                 offeredAt));
         parts.live().callOffered(r.counselorId(), call.contactId());
         DialOutcome outcome;
+        journey.ringing(offeredAt, IvrJourney.STEP_DIAL);
         try {
-            outcome = DialOutcome.dial(channel, r.endpoint(), parts.config().ringSeconds());
+            outcome = DialOutcome.dial(channel, r.endpoint(), parts.config().ringSeconds(), music);
         } catch (AgiException e) {
             // the session died while the phone rang (a finished talk returns normally): free the counselor
             parts.router().release(r);
@@ -221,6 +304,7 @@ final class InboundCallFlow {
             parts.router().callEnded(r, Duration.ofSeconds(outcome.talkSecondsUntil(talkEndedAt)));
             // without the dialplan's stamp ([hotline-answered] missing) the offer time bounds the answer
             Instant answeredAt = outcome.answeredAt().orElse(offeredAt);
+            journey.humanAnswered(answeredAt);
             records.write("the answer", () -> parts.recorder().recordAnswered(call.contactId(), r.counselorId(),
                     answeredAt));
             return true;
@@ -245,25 +329,47 @@ final class InboundCallFlow {
         return false;
     }
 
-    private static String connectingPrompt(CallNeeds needs) {
-        return needs.urgent() ? Prompts.CRISIS_CONNECTING : Prompts.CONNECTING;
+    private static String connectingMusic(boolean urgent) {
+        return urgent ? DialplanNames.MOH_CRISIS_CONNECTING : DialplanNames.MOH_CONNECTING;
     }
 
-    private void leaveCallbackRequest() throws AgiException {
+    /**
+     * Confirms the call-back the caller asked for; false when they pressed 0 during the
+     * confirmation (help now): the request stays, and the caller stays on the line.
+     */
+    private boolean leaveCallbackRequest() throws AgiException {
         recordCallbackRequest();
-        sounds.play(Prompts.CALLBACK_CONFIRMED);
-        sounds.play(Prompts.GOODBYE);
+        journey.callbackLeft();
+        if (playUnlessHelpNow(Prompts.CALLBACK_CONFIRMED) || playUnlessHelpNow(Prompts.GOODBYE)) {
+            journey.helpNow();
+            return false;
+        }
         finish(DialplanNames.RESULT_DONE);
+        return true;
+    }
+
+    /** Plays a prompt only 0 interrupts; true when the caller pressed 0. */
+    private boolean playUnlessHelpNow(String prompt) throws AgiException {
+        return sounds.play(prompt, String.valueOf(Keys.HELP_NOW)) == Keys.HELP_NOW;
     }
 
     private void outOfHours(CallNeeds needs) throws AgiException {
         parts.recorder().log(call.contactId(), "outside opening hours (settings v" + line.version().version() + ": "
                 + line.hours().describe() + ")");
-        sounds.play(Prompts.CLOSED);
-        if (line.settings().closedAction() == OutOfHoursAction.ONCALL || needs.urgent()) {
-            overflow(needs);
+        journey.at(IvrJourney.STEP_CLOSED);
+        CallNeeds now = needs;
+        if (!needs.urgent() && playUnlessHelpNow(Prompts.CLOSED)) {
+            journey.helpNow();
+            now = needs.escalated();
+            alertUrgent("caller pressed 0 (help now) while the line was closed");
+        } else if (needs.urgent()) {
+            // an urgent caller hears the closed notice only as far as the on-call dial takes
+            sounds.play(Prompts.CLOSED, String.valueOf(Keys.HELP_NOW));
+        }
+        if (line.settings().closedAction() == OutOfHoursAction.ONCALL || now.urgent()) {
+            overflow(now);
         } else {
-            noCounselor(needs, "outside opening hours");
+            noCounselor(now, "outside opening hours");
         }
     }
 
@@ -271,14 +377,15 @@ final class InboundCallFlow {
     private void overflow(CallNeeds needs) throws AgiException {
         Optional<String> oncall = parts.config().oncallDialString();
         if (oncall.isPresent()) {
-            sounds.play(connectingPrompt(needs));
             Instant dialedAt = clock.instant();
             records.write("the on-call dial", () -> parts.recorder().log(call.contactId(), dialedAt,
                     "dialing the on-call number"));
-            DialOutcome outcome = DialOutcome.dial(channel, oncall.get(), 45);
+            journey.ringing(dialedAt, IvrJourney.STEP_DIAL);
+            DialOutcome outcome = DialOutcome.dial(channel, oncall.get(), 45, connectingMusic(needs.urgent()));
             if (outcome.answered()) {
                 talkEndedAt = clock.instant();
                 Instant answeredAt = outcome.answeredAt().orElse(dialedAt);
+                journey.humanAnswered(answeredAt);
                 records.write("the on-call answer", () -> parts.recorder().recordOnCallAnswered(call.contactId(),
                         answeredAt));
                 finish(DialplanNames.RESULT_DONE);
@@ -307,8 +414,14 @@ final class InboundCallFlow {
             sendToFallback(reason + "; urgent: call-back recorded and fallback group rung");
             return;
         }
-        sounds.play(Prompts.CALLBACK_CONFIRMED);
-        sounds.play(Prompts.GOODBYE);
+        journey.callbackLeft();
+        if (playUnlessHelpNow(Prompts.CALLBACK_CONFIRMED) || playUnlessHelpNow(Prompts.GOODBYE)) {
+            // help now and nobody free: the call-back stays, and every phone rings at once
+            journey.helpNow();
+            alertUrgent("caller pressed 0 (help now) after the call-back was confirmed");
+            sendToFallback(reason + "; caller pressed 0: call-back recorded and fallback group rung");
+            return;
+        }
         finish(DialplanNames.RESULT_DONE);
     }
 
@@ -322,6 +435,9 @@ final class InboundCallFlow {
     }
 
     private void sendToFallback(String reason) throws AgiException {
+        if (journey != null) {
+            journey.ringing(clock.instant(), IvrJourney.STEP_FALLBACK);
+        }
         if (call != null) {
             records.write("the fallback", () -> parts.recorder().recordFallback(call.contactId(), reason));
         }
@@ -331,6 +447,9 @@ final class InboundCallFlow {
     private void sendToFallbackQuietly(String reason) {
         try {
             finish(DialplanNames.RESULT_FALLBACK);
+            if (journey != null) {
+                journey.ringing(clock.instant(), IvrJourney.STEP_FALLBACK);
+            }
             if (call != null) {
                 records.write("the fallback", () -> parts.recorder().recordFallback(call.contactId(), reason));
             }
@@ -345,15 +464,21 @@ final class InboundCallFlow {
         handedToFallback = DialplanNames.RESULT_FALLBACK.equals(result);
     }
 
-    /** Records the end of the call; the caller may have hung up before the case lookup finished. */
+    /**
+     * Records what the call went through and its end; the caller may have hung up before the case
+     * lookup finished.
+     */
     private void recordEnd() {
         records.awaitWritten(RECORDS_WAIT);
-        if (handedToFallback) {
-            // the call goes on in the ring group: its answer and end come from Asterisk (AMI, AstDB)
-            return;
-        }
         try {
             InboundCall recorded = call != null ? call : lookup.get(10, TimeUnit.SECONDS);
+            if (journey != null) {
+                parts.recorder().recordIvr(recorded.contactId(), journey.record(recorded.returning(), hungUp));
+            }
+            if (handedToFallback) {
+                // the call goes on in the ring group: its answer and end come from Asterisk (AMI, AstDB)
+                return;
+            }
             parts.recorder().recordEnded(recorded.contactId(), talkEndedAt != null ? talkEndedAt : clock.instant());
         } catch (Exception e) {
             log.warn("Could not record the end of call {}: {}", incoming.uniqueId(), e.toString());

@@ -157,6 +157,16 @@ final class WaitingRoom {
         return key != 0 ? key : sounds.play(Prompts.EXPECTED_WAIT_AFTER, ESCAPE);
     }
 
+    /**
+     * The caller pressed 0 while their call-back was being confirmed: they stay, urgent now, with
+     * the hold music on again until a counselor is found.
+     */
+    void helpNowAfterCallback() throws AgiException {
+        ticket.escalate();
+        listener.escalated();
+        startMusic();
+    }
+
     /** Stops the hold music: before a prompt, and before leaving the room. */
     void stopMusic() throws AgiException {
         if (musicOn) {
