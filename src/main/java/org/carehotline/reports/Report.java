@@ -8,5 +8,5 @@ public record Report(ReportPeriod period, ReportSettings settings, List<ServiceR
                      List<CounselorRow> counselors, long casesOpened, long casesClosed, List<Tally> callsByCategory,
                      List<Tally> casesByCategory, Map<String, List<Tally>> casesByCaller, List<CrisisRow> crises,
                      FollowUpRow followUps, CoverageFigures.Coverage coverage, List<OnwardRow> onwardReferrals,
-                     SurveyFigures.Result surveys) {
+                     SurveyFigures.Result surveys, IvrFigures.Result ivr) {
 }

@@ -13,7 +13,7 @@ final class ReportCsv {
 
     /** The parts that can be exported, as named in {@code /reports.csv?part=}. */
     static final List<String> PARTS = List.of("service", "counselors", "categories", "callers", "crises", "followups",
-            "coverage", "referrals", "surveys");
+            "coverage", "referrals", "surveys", "ivr");
 
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm");
 
@@ -71,8 +71,20 @@ final class ReportCsv {
             }
             case "referrals" -> referrals(r.onwardReferrals(), t);
             case "surveys" -> surveys(r.surveys(), t);
+            case "ivr" -> ivr(r.ivr(), t);
             default -> throw new IllegalArgumentException("unknown report part " + part);
         };
+    }
+
+    /** The IVR: a row per path with its times, then the callers who left in the IVR by step. */
+    private static CsvTable ivr(IvrFigures.Result ivr, Function<String, String> t) {
+        CsvTable csv = new CsvTable(titles(t, "ivrPath", "calls", "ivrRang", "ivrRingP50", "ivrRingP90", "ivrHumans",
+                "ivrHumanP50", "ivrHumanP90"));
+        ivr.rows().forEach(x -> csv.row(t.apply("ivr.path." + x.path()), x.calls(), x.rang(), x.toRingingP50(),
+                x.toRingingP90(), x.humans(), x.toHumanP50(), x.toHumanP90()));
+        ivr.abandonedBySteps().forEach((step, n) -> csv.row(t.apply("col.ivrAbandoned") + ": "
+                + t.apply("ivr.step." + step), n, "", "", "", "", "", ""));
+        return csv;
     }
 
     /** Surveys: the total, then a row per category and per counselor; empty rate cells when n is 0. */

@@ -58,6 +58,11 @@ final class ReportModel {
                 .map(x -> survey(x, ReportCsv.category(t, x.group()))).toList());
         m.put("surveysByCounselor", r.surveys().byCounselor().stream()
                 .map(x -> survey(x, ReportCsv.value(t, x.group()))).toList());
+        m.put("ivrRows", r.ivr().rows().stream().map(x -> row("path", t.apply("ivr.path." + x.path()),
+                "calls", x.calls(), "rang", x.rang(), "ringP50", show(x.toRingingP50()), "ringP90", show(x.toRingingP90()),
+                "humans", x.humans(), "humanP50", show(x.toHumanP50()), "humanP90", show(x.toHumanP90()))).toList());
+        m.put("ivrAbandoned", r.ivr().abandonedBySteps().entrySet().stream()
+                .map(e -> row("label", t.apply("ivr.step." + e.getKey()), "count", e.getValue())).toList());
         m.put("coverageAll", coverage(r.coverage().all(), "", t));
         m.put("coverageByOccupation", r.coverage().byOccupation().stream().map(c -> coverage(c, "occupation", t)).toList());
         m.put("coverageByRegion", r.coverage().byRegion().stream().map(c -> coverage(c, "region", t)).toList());

@@ -50,6 +50,7 @@ public final class Reports {
         facets.put("answered", CounselorFigures.answerStages());
         facets.put("categories", List.of(CareFigures.categoryStage()));
         facets.put("crises", CrisisFigures.stages());
+        facets.putAll(IvrFigures.facets());
         Map<String, List<Document>> found = contactsPass.run(period, facets);
         PresenceFigures.Result presenceFigures = presence.compute(period);
         List<ServiceRow> rows = PresenceFigures.withWrapUps(ServiceFigures.rows(found.get("service"), period),
@@ -58,6 +59,7 @@ public final class Reports {
                 counselors.rows(found.get("offers"), found.get("answered"), presenceFigures.byCounselor()),
                 care.casesOpened(period), care.casesClosed(period), CareFigures.tallies(found.get("categories")),
                 care.casesByCategory(period), care.casesByCaller(period), crises.rows(found.get("crises")),
-                followUps.figures(period), coverage.coverage(), onward.byKindAndStatus(period), surveys.figures(period));
+                followUps.figures(period), coverage.coverage(), onward.byKindAndStatus(period), surveys.figures(period),
+                IvrFigures.from(found));
     }
 }

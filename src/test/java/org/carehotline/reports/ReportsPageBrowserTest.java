@@ -62,7 +62,9 @@ class ReportsPageBrowserTest {
         store = TestStores.open(dataDir);
         store.database().getCollection(CollectionNames.CONTACTS).insertMany(ServiceFiguresTest.knownCalls());
         store.database().getCollection(CollectionNames.CONTACTS).insertOne(Calls.startedAt("2026-11-22T07:00:00Z")
-                .category("CRISIS_INTERVENTION", "0").phone("13800138000").answered("c1", 4, 1500).build());
+                .category("CRISIS_INTERVENTION", "0").phone("13800138000").answered("c1", 4, 1500).build()
+                .append("ivr", new org.bson.Document("path", "key0-at-once").append("step", "dial")
+                        .append("toRingingTenths", 21L).append("toHumanTenths", 61L).append("abandoned", false)));
         OnwardReferralRepository onward = new OnwardReferralRepository(store);
         onward.refer(new NewOnwardReferral("case-1", OnwardKind.LEGAL_AID, "", "市法律援助中心", "", OnwardStatus.MADE,
                 "c1", "王芳", Instant.parse("2026-11-21T03:00:00Z")));
@@ -128,6 +130,8 @@ class ReportsPageBrowserTest {
                     By.cssSelector("#survey-table tr.survey-total")).getText(), "surveys: the rates count the answer only");
             assertTrue(browser.driver.findElement(By.cssSelector("a[href*='part=surveys']")).isDisplayed(),
                     "the survey table downloads as CSV");
+            assertEquals("立即按0 1 1 2.1 2.1 1 6.1 6.1", browser.driver.findElement(
+                    By.cssSelector("#ivr-table tbody tr")).getText(), "the crisis caller's seconds before a human");
             browser.driver.executeScript("document.getElementById('survey-table').scrollIntoView()");
             browser.screenshot("reports-surveys-zh");
             browser.driver.executeScript("document.getElementById('chart-referrals').scrollIntoView()");
