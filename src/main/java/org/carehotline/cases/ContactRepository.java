@@ -157,6 +157,8 @@ public final class ContactRepository {
         ivr.humanAt().ifPresent(at -> doc.append("humanAt", Date.from(at)));
         ivr.tenthsToRinging().ifPresent(t -> doc.append("toRingingTenths", t));
         ivr.tenthsToHuman().ifPresent(t -> doc.append("toHumanTenths", t));
+        ivr.helpNowAt().ifPresent(at -> doc.append("helpNowAt", Date.from(at)));
+        ivr.tenthsFromHelpNowToRinging().ifPresent(t -> doc.append("helpNowToRingingTenths", t));
         contacts.updateOne(byId(contactId), set("ivr", doc));
     }
 
@@ -221,6 +223,7 @@ public final class ContactRepository {
     private static IvrJourneyRecord toIvr(Document ivr) {
         return new IvrJourneyRecord(Docs.string(ivr, "path"), Docs.string(ivr, "step"),
                 Docs.instant(ivr, "answeredAt").orElse(Instant.EPOCH), Docs.instant(ivr, "ringingAt"),
-                Docs.instant(ivr, "humanAt"), Boolean.TRUE.equals(ivr.getBoolean("abandoned")));
+                Docs.instant(ivr, "humanAt"), Boolean.TRUE.equals(ivr.getBoolean("abandoned")),
+                Docs.instant(ivr, "helpNowAt"));
     }
 }

@@ -19,9 +19,10 @@ import java.util.Optional;
  *                   the fallback group): empty when none was
  * @param humanAt    when a human answered, from Asterisk's stamp on the Dial ({@code [hotline-answered]})
  * @param abandoned  the caller hung up before any phone was dialed for them: abandoned in the IVR at {@code step}
+ * @param helpNowAt  when the caller first pressed 0 (help now), if they did
  */
 public record IvrJourneyRecord(String path, String step, Instant answeredAt, Optional<Instant> ringingAt,
-                               Optional<Instant> humanAt, boolean abandoned) {
+                               Optional<Instant> humanAt, boolean abandoned, Optional<Instant> helpNowAt) {
 
     /** Tenths of a second from answer to ringing, the unit the report groups by. */
     public Optional<Long> tenthsToRinging() {
@@ -33,7 +34,16 @@ public record IvrJourneyRecord(String path, String step, Instant answeredAt, Opt
         return humanAt.map(this::tenthsSinceAnswer);
     }
 
+    /** Tenths of a second from the caller's 0 to the first phone ringing. */
+    public Optional<Long> tenthsFromHelpNowToRinging() {
+        return helpNowAt.flatMap(key -> ringingAt.map(ring -> tenths(key, ring)));
+    }
+
     private long tenthsSinceAnswer(Instant at) {
-        return Math.max(0, Duration.between(answeredAt, at).toMillis() / 100);
+        return tenths(answeredAt, at);
+    }
+
+    private static long tenths(Instant from, Instant to) {
+        return Math.max(0, Duration.between(from, to).toMillis() / 100);
     }
 }

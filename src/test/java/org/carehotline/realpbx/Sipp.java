@@ -57,8 +57,19 @@ final class Sipp implements AutoCloseable {
         return start(scenario, asterisk.workerPort, "worker", calls);
     }
 
+    /** A worker calling the hotline through the trunk with a scenario written by the test (see {@link #caller}). */
+    Process caller(Path scenarioXml) throws IOException {
+        Process p = start(scenarioXml, asterisk.trunkPort, "4008001234", 1);
+        callers.put(asterisk.trunkPort, p);
+        return p;
+    }
+
     private Process start(String scenario, int localPort, String service, int calls) throws IOException {
-        Path xml = AsteriskUnderTest.RESOURCES.resolve("sipp/" + scenario + ".xml");
+        return start(AsteriskUnderTest.RESOURCES.resolve("sipp/" + scenario + ".xml"), localPort, service, calls);
+    }
+
+    private Process start(Path xml, int localPort, String service, int calls) throws IOException {
+        String scenario = xml.getFileName().toString().replaceFirst("\\.xml$", "");
         String name = scenario + "-" + localPort + "-" + running.size();
         Process p = new ProcessBuilder("sipp", "-sf", xml.toString(), "-i", "127.0.0.1", "-p", "" + localPort,
                 "-m", "" + calls, "-s", service, "-nostdin", "-trace_err",

@@ -72,7 +72,7 @@ class IvrFiguresTest {
         Instant answered = startedAt.plusMillis(300);
         recorder.recordIvr(id.toHexString(), new IvrJourneyRecord(path, step, answered,
                 Optional.ofNullable(toRingingMs).map(answered::plusMillis),
-                Optional.ofNullable(toHumanMs).map(answered::plusMillis), abandoned));
+                Optional.ofNullable(toHumanMs).map(answered::plusMillis), abandoned, Optional.empty()));
         if (!startedAt.isBefore(PERIOD_START) && startedAt.isBefore(PERIOD_END)) {
             if (toRingingMs != null) {
                 ringingTenths.computeIfAbsent(path, p -> new ArrayList<>()).add(toRingingMs / 100);

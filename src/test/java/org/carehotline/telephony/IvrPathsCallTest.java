@@ -115,6 +115,7 @@ class IvrPathsCallTest {
         IvrJourneyRecord ivr = ivrOf("13900000102");
         assertEquals("key0-in-prompt", ivr.path());
         assertEquals(Optional.of(20L), ivr.tenthsToRinging());
+        assertEquals(Optional.of(0L), ivr.tenthsFromHelpNowToRinging(), "the phone rings as the caller presses 0");
         Contact contact = hotline.lastContact("13900000102");
         assertEquals(Optional.of(Category.CRISIS_INTERVENTION), contact.category());
         assertEquals(Optional.of("0"), contact.menuKey(), "the key that decided the category");

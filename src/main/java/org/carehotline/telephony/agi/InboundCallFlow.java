@@ -80,8 +80,11 @@ final class InboundCallFlow {
 
     void run() {
         try {
+            // stamped before ANSWER: Asterisk's answer returns only after the caller's media starts
+            // (or 500 ms), and the caller is already on the line from the 200 OK
+            Instant answering = clock.instant();
             channel.answer();
-            journey = new IvrJourney(clock.instant());
+            journey = new IvrJourney(answering);
             channel.setVariable("CHANNEL(language)", parts.config().promptLanguage());
             char key = greetAndReadMenu();
             call = awaitLookup();
@@ -130,7 +133,7 @@ final class InboundCallFlow {
             key = key != 0 ? key : playMenu(keys);
         }
         if (key == Keys.HELP_NOW) {
-            journey.helpNow();
+            journey.helpNow(clock.instant());
         } else if (valid(key)) {
             journey.keyPressed();
         }
@@ -177,7 +180,7 @@ final class InboundCallFlow {
             journey.at(IvrJourney.STEP_DIALECT);
             DialectMenu.Answer answer = new DialectMenu(channel, sounds, line.settings()).ask();
             if (answer.helpNow()) {
-                journey.helpNow();
+                journey.helpNow(clock.instant());
                 needs = needs.escalated();
             } else if (answer.dialect().isPresent()) {
                 String chosen = answer.dialect().get();
@@ -239,7 +242,7 @@ final class InboundCallFlow {
 
                     @Override
                     public void escalated() {
-                        journey.helpNow();
+                        journey.helpNow(clock.instant());
                         escalatedWhileWaiting = true;
                         Instant at = clock.instant();
                         records.write("the escalation", () -> parts.recorder().log(call.contactId(), at,
@@ -341,7 +344,7 @@ final class InboundCallFlow {
         recordCallbackRequest();
         journey.callbackLeft();
         if (playUnlessHelpNow(Prompts.CALLBACK_CONFIRMED) || playUnlessHelpNow(Prompts.GOODBYE)) {
-            journey.helpNow();
+            journey.helpNow(clock.instant());
             return false;
         }
         finish(DialplanNames.RESULT_DONE);
@@ -359,7 +362,7 @@ final class InboundCallFlow {
         journey.at(IvrJourney.STEP_CLOSED);
         CallNeeds now = needs;
         if (!needs.urgent() && playUnlessHelpNow(Prompts.CLOSED)) {
-            journey.helpNow();
+            journey.helpNow(clock.instant());
             now = needs.escalated();
             alertUrgent("caller pressed 0 (help now) while the line was closed");
         } else if (needs.urgent()) {
@@ -417,7 +420,7 @@ final class InboundCallFlow {
         journey.callbackLeft();
         if (playUnlessHelpNow(Prompts.CALLBACK_CONFIRMED) || playUnlessHelpNow(Prompts.GOODBYE)) {
             // help now and nobody free: the call-back stays, and every phone rings at once
-            journey.helpNow();
+            journey.helpNow(clock.instant());
             alertUrgent("caller pressed 0 (help now) after the call-back was confirmed");
             sendToFallback(reason + "; caller pressed 0: call-back recorded and fallback group rung");
             return;

@@ -28,8 +28,9 @@ final class IvrJourney {
     private final Instant answeredAt;
     private String step = STEP_WELCOME;
     private boolean keyPressed;
-    /** The step where the caller first pressed 0 (help now), or null. */
-    private String helpNowAt;
+    /** The step where the caller first pressed 0 (help now), or null; and when. */
+    private String helpNowStep;
+    private Instant helpNowAt;
     private Instant ringingAt;
     private Instant humanAt;
     /** The caller left with a call-back request: not abandoned, whatever the step. */
@@ -48,11 +49,12 @@ final class IvrJourney {
         keyPressed = true;
     }
 
-    /** The caller pressed 0 at the current step: from now on the crisis path. */
-    void helpNow() {
+    /** The caller pressed 0 at the current step, at {@code at}: from now on the crisis path. */
+    void helpNow(Instant at) {
         keyPressed = true;
-        if (helpNowAt == null) {
-            helpNowAt = step;
+        if (helpNowStep == null) {
+            helpNowStep = step;
+            helpNowAt = at;
         }
     }
 
@@ -87,12 +89,12 @@ final class IvrJourney {
      */
     IvrJourneyRecord record(boolean returning, boolean hungUp) {
         return new IvrJourneyRecord(path(returning), step, answeredAt, Optional.ofNullable(ringingAt),
-                Optional.ofNullable(humanAt), hungUp && ringingAt == null && !callbackLeft);
+                Optional.ofNullable(humanAt), hungUp && ringingAt == null && !callbackLeft, Optional.ofNullable(helpNowAt));
     }
 
     String path(boolean returning) {
-        if (helpNowAt != null) {
-            return STEP_WELCOME.equals(helpNowAt) ? PATH_KEY0_AT_ONCE : PATH_KEY0_IN_PROMPT;
+        if (helpNowStep != null) {
+            return STEP_WELCOME.equals(helpNowStep) ? PATH_KEY0_AT_ONCE : PATH_KEY0_IN_PROMPT;
         }
         if (!keyPressed) {
             return PATH_NO_KEY;
