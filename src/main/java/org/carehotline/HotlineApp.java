@@ -36,7 +36,10 @@ import org.carehotline.followups.SurveyRepository;
 import org.carehotline.followups.Surveys;
 import org.carehotline.presence.PresenceLogRepository;
 import org.carehotline.presence.PresenceRecorder;
+import org.carehotline.audit.AuditLog;
 import org.carehotline.referrals.ReferralRepository;
+import org.carehotline.retention.DailySweep;
+import org.carehotline.retention.RetentionSweep;
 import org.carehotline.referrals.ReferralService;
 import org.carehotline.reports.ReportRoutes;
 import org.carehotline.reports.ReportSettings;
@@ -78,6 +81,9 @@ public final class HotlineApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HotlineApp.class);
 
+    /** How often the daily retention sweep checks whether its hour has come. */
+    private static final Duration RETENTION_CHECK = Duration.ofMinutes(5);
+
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("routing-tick").daemon().factory());
@@ -97,6 +103,7 @@ public final class HotlineApp implements AutoCloseable {
     private final int httpPort;
     private final HotlineMetrics metrics = new HotlineMetrics();
     private final FollowUpGauges followUpGauges;
+    private final DailySweep dailySweep;
 
     private HotlineApp(HotlineConfig config, Clock clock) {
         String instance = instanceId();
@@ -179,6 +186,10 @@ public final class HotlineApp implements AutoCloseable {
             followUpScheduler.start();
         }
 
+        RetentionSweep retention = new RetentionSweep(store, config.retention(), new AuditLog(store), clock);
+        dailySweep = new DailySweep(retention, RETENTION_CHECK);
+        dailySweep.start();
+
         console = new ConsoleServer(vertx, config.http(), new ConsoleServer.Sources(store, agi, ami::status, cases,
                 contacts, counselors, config.calls().zone(), router, live, clock, new AmiCallMonitor(ami),
                 new ReportRoutes(vertx, new ReportRoutes.Parts(store, new ReportSettings(
@@ -186,7 +197,7 @@ public final class HotlineApp implements AutoCloseable {
                         config.calls().zone(), config.http().templates(), virtualThreads, clock)),
                 followUps, followUpChanges, surveys, settings, new CrisisAlerts(new CrisisAlertRepository(store), clock,
                 config.alerts().reraiseAfter()),
-                new MetricsEndpoint(metrics, config.metrics().token(), new Blocking(virtualThreads)::run)),
+                new MetricsEndpoint(metrics, config.metrics().token(), new Blocking(virtualThreads)::run), retention),
                 virtualThreads);
         httpPort = console.start().await();
     }
@@ -281,6 +292,7 @@ public final class HotlineApp implements AutoCloseable {
 
     @Override
     public void close() {
+        dailySweep.close();
         followUpScheduler.close();
         console.close();
         agi.close();

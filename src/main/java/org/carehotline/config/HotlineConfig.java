@@ -24,7 +24,8 @@ public record HotlineConfig(
         ReportConfig reports,
         FollowUpConfig followups,
         AlertConfig alerts,
-        MetricsConfig metrics) {
+        MetricsConfig metrics,
+        org.carehotline.retention.RetentionPolicy retention) {
 
     /** {@code GET /metrics}: the scraper's bearer token; empty: no metrics endpoint. */
     public record MetricsConfig(String token) {}
@@ -147,7 +148,8 @@ public record HotlineConfig(
                         s.integer("reports.service-level-seconds", 1, 3600)),
                 FollowUpSettings.read(s, calls.zone()),
                 new AlertConfig(java.time.Duration.ofSeconds(s.integer("alerts.reraise-after-seconds", 10, 86_400))),
-                new MetricsConfig(s.string("metrics.token")));
+                new MetricsConfig(s.string("metrics.token")),
+                RetentionSettings.read(s, calls.zone()));
         s.throwIfInvalid();
         return config;
     }

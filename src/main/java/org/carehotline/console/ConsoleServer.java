@@ -76,7 +76,8 @@ public final class ConsoleServer {
                           org.carehotline.followups.Surveys surveys,
                           org.carehotline.settings.SettingsService settings,
                           org.carehotline.alerts.CrisisAlerts alerts,
-                          org.carehotline.metrics.MetricsEndpoint metrics) {}
+                          org.carehotline.metrics.MetricsEndpoint metrics,
+                          org.carehotline.retention.RetentionSweep retention) {}
 
     public ConsoleServer(Vertx vertx, HttpConfig config, Sources sources, ExecutorService virtualThreads) {
         this.vertx = vertx;
@@ -167,6 +168,7 @@ public final class ConsoleServer {
         new AdminRoutes(pages, sources.counselors(), credentials, hasher, sources.routing(), audit,
                 new AccountLocks(pages, credentials, audit, formats, clock)).mount(router, access);
         new SettingsRoutes(pages, sources.settings(), sources.zone(), audit).mount(router, access);
+        new RetentionRoutes(pages, sources.retention(), formats).mount(router, access);
         new HomeRoutes(pages, sources.routing(), card, board, guard, search, rows, audit, sources.ami())
                 .mount(router, access);
         new SearchRoutes(pages, search, guard, rows, sources.counselors(), formats, audit).mount(router, access);

@@ -22,6 +22,8 @@ public final class CareFigures {
 
     /** The caller fields the page breaks cases down by. */
     public static final List<String> CALLER_FIELDS = List.of("occupation", "region", "dialect");
+    /** On a case anonymised by the retention sweep: its caller's {@link #CALLER_FIELDS}, copied before the link went. */
+    public static final String CALLER_FIGURES = "callerFigures";
 
     private final MongoCollection<Document> cases;
     private final MongoCollection<Document> contacts;
@@ -65,16 +67,21 @@ public final class CareFigures {
     /** Cases opened in the period by a caller field; anonymous callers and blanks count under "". */
     public Map<String, List<Tally>> casesByCaller(ReportPeriod period) {
         List<String> callerIds = new ArrayList<>();
-        for (Document c : cases.find(new Document("openedAt", range(period))).projection(new Document("callerId", 1))) {
+        List<Document> kept = new ArrayList<>();
+        for (Document c : cases.find(new Document("openedAt", range(period)))
+                .projection(new Document("callerId", 1).append(CALLER_FIGURES, 1))) {
             callerIds.add(c.getString("callerId"));
+            kept.add(c.get(CALLER_FIGURES, Document.class));
         }
         Map<String, Document> profiles = profiles(callerIds.stream().filter(CareFigures::isObjectId)
                 .collect(Collectors.toSet()));
         Map<String, List<Tally>> result = new TreeMap<>();
         for (String field : CALLER_FIELDS) {
             Map<String, Long> counts = new TreeMap<>();
-            for (String id : callerIds) {
-                Document profile = id == null ? null : profiles.get(id);
+            for (int i = 0; i < callerIds.size(); i++) {
+                String id = callerIds.get(i);
+                // an anonymised case has no caller any more, only the figures copied from it
+                Document profile = kept.get(i) != null ? kept.get(i) : id == null ? null : profiles.get(id);
                 String value = profile == null || profile.getString(field) == null ? "" : profile.getString(field);
                 counts.merge(value, 1L, Long::sum);
             }

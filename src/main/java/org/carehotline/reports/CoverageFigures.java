@@ -22,6 +22,9 @@ public final class CoverageFigures {
     /** The whole registry, then by occupation and by region. */
     public record Coverage(CoverageRow all, List<CoverageRow> byOccupation, List<CoverageRow> byRegion) {}
 
+    /** Set by the retention sweep on a registered worker reached on a case it swept. */
+    public static final String REACHED = "reached";
+
     private final MongoCollection<Document> callers;
     private final MongoCollection<Document> contacts;
     private final MongoCollection<Document> followups;
@@ -34,10 +37,13 @@ public final class CoverageFigures {
 
     public Coverage coverage() {
         List<Document> registered = callers.find(new Document("registered", true))
-                .projection(new Document("phone", 1).append("occupation", 1).append("region", 1))
+                .projection(new Document("phone", 1).append("occupation", 1).append("region", 1)
+                        .append(REACHED, 1))
                 .into(new ArrayList<>());
         Set<String> reached = reached(registered.stream().map(d -> d.getString("phone"))
                 .collect(java.util.stream.Collectors.toSet()));
+        // reached on a case the retention sweep has since anonymised or deleted: the number is gone from it
+        registered.stream().filter(d -> d.getBoolean(REACHED, false)).forEach(d -> reached.add(d.getString("phone")));
         long reachedAll = registered.stream().filter(d -> reached.contains(d.getString("phone"))).count();
         return new Coverage(new CoverageRow("", registered.size(), reachedAll),
                 groups(registered, reached, d -> d.getString("occupation")),

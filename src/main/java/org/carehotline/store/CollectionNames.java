@@ -28,6 +28,9 @@ public final class CollectionNames {
     /** Crisis alerts: raised, re-raised while unacknowledged, acknowledged by a supervisor. */
     public static final String CRISIS_ALERTS = "crisis_alerts";
 
+    /** The retention sweep's lock (one document: who holds it, until when, which day ran) and its last run. */
+    public static final String RETENTION = "retention";
+
     private CollectionNames() {
     }
 }

@@ -72,6 +72,7 @@ final class ConsoleTerms {
             Term.of("onward.withdraw", "转介不再需要", "Referral withdrawn"),
             Term.of("emergency.contact", "紧急联络", "Emergency contact"),
             Term.of("settings.update", "修改线路设置", "Line settings changed"),
+            Term.of("retention.sweep", "清理到期记录", "Retention sweep"),
             Term.of("registry.import", "导入职工名册", "Registry imported"));
 
     /** The words the console writes into an audit entry's detail. */
