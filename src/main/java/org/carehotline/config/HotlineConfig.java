@@ -24,7 +24,14 @@ public record HotlineConfig(
         ReportConfig reports,
         FollowUpConfig followups,
         AlertConfig alerts,
-        MetricsConfig metrics) {
+        MetricsConfig metrics,
+        ApiConfig api) {
+
+    /**
+     * The integration API's rate limit, per token: a bucket of {@code burst} requests refilled
+     * at {@code ratePerMinute}.
+     */
+    public record ApiConfig(int ratePerMinute, int burst) {}
 
     /** {@code GET /metrics}: the scraper's bearer token; empty: no metrics endpoint. */
     public record MetricsConfig(String token) {}
@@ -145,7 +152,8 @@ public record HotlineConfig(
                         s.integer("reports.service-level-seconds", 1, 3600)),
                 FollowUpSettings.read(s, calls.zone()),
                 new AlertConfig(java.time.Duration.ofSeconds(s.integer("alerts.reraise-after-seconds", 10, 86_400))),
-                new MetricsConfig(s.string("metrics.token")));
+                new MetricsConfig(s.string("metrics.token")),
+                new ApiConfig(s.integer("api.rate-per-minute", 1, 600_000), s.integer("api.burst", 1, 100_000)));
         s.throwIfInvalid();
         return config;
     }

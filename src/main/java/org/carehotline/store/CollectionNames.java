@@ -28,6 +28,9 @@ public final class CollectionNames {
     /** Crisis alerts: raised, re-raised while unacknowledged, acknowledged by a supervisor. */
     public static final String CRISIS_ALERTS = "crisis_alerts";
 
+    /** Tokens of the integration API: name, scopes and the SHA-256 of the secret (never the secret). */
+    public static final String API_TOKENS = "api_tokens";
+
     private CollectionNames() {
     }
 }
