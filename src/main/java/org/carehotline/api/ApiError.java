@@ -42,7 +42,6 @@ final class ApiError extends RuntimeException {
         return switch (status) {
             case 400 -> of(400, "bad_request", "the request could not be read");
             case 404 -> of(404, "not_found", "no such API route");
-            case 405 -> of(405, "method_not_allowed", "this route does not take that method");
             case 413 -> of(413, "body_too_large", "the request body is over " + ApiGate.MAX_BODY_BYTES + " bytes");
             default -> of(500, "internal_error", "the server could not answer this request (its log says why)");
         };

@@ -85,4 +85,12 @@ class ApiBadInputTest {
         RunningHotline.awaitCondition("five audit entries", () -> ApiCalls.auditEntries(hotline.app.store()).size() == 5);
         assertEquals("404 case_not_found", ApiCalls.auditEntries(hotline.app.store()).get(0).getString("detail"));
     }
+
+    @Test
+    void aCaseRecordTheServerCannotReadIsA500InJson() throws Exception {
+        hotline.app.store().database().getCollection(CollectionNames.CASES)
+                .insertOne(new org.bson.Document("number", "2026-DAMAGED").append("status", "NO_SUCH_STATUS"));
+        assertRefused(api.get("/api/v1/cases/2026-DAMAGED", secret), 500, "internal_error", null);
+        assertEquals(200, api.get("/api/v1/board", secret).statusCode(), "the server goes on");
+    }
 }
