@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
+import java.util.function.Function;
 import org.carehotline.audit.AuditLog;
 import org.carehotline.cases.CareCase;
 import org.carehotline.cases.CaseFile;
@@ -139,7 +140,7 @@ public final class ApiRoutes {
         answer(ctx, 200, () -> {
             FollowUpLists.Sorted sorted = parts.followUps().sorted(Optional.of(assignee).filter(a -> !a.isEmpty()));
             Map<String, String> numbers = new HashMap<>();
-            java.util.function.Function<String, String> number = id -> numbers.computeIfAbsent(id,
+            Function<String, String> number = id -> numbers.computeIfAbsent(id,
                     k -> parts.cases().findById(k).map(CareCase::number).orElse(""));
             JsonObject body = new JsonObject().put("at", ApiJson.time(parts.clock().instant()))
                     .put("due", ApiJson.followUps(sorted.due(), number))
