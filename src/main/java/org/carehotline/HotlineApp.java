@@ -197,7 +197,8 @@ public final class HotlineApp implements AutoCloseable {
                         config.calls().zone(), config.http().templates(), virtualThreads, clock)),
                 followUps, followUpChanges, surveys, settings, new CrisisAlerts(new CrisisAlertRepository(store), clock,
                 config.alerts().reraiseAfter()),
-                new MetricsEndpoint(metrics, config.metrics().token(), new Blocking(virtualThreads)::run), retention),
+                new MetricsEndpoint(metrics, config.metrics().token(), new Blocking(virtualThreads)::run), retention, referrals,
+                config.api()),
                 virtualThreads);
         httpPort = console.start().await();
     }
@@ -273,6 +274,11 @@ public final class HotlineApp implements AutoCloseable {
     /** Referrals from union staff (for the console and tests). */
     public ReferralService referrals() {
         return referrals;
+    }
+
+    /** The integration API's routes as its router holds them (the OpenAPI test compares them with the document). */
+    public List<String> apiRoutes() {
+        return console.apiRoutes();
     }
 
     /** This server's follow-up scheduler (for operations tools and tests). */

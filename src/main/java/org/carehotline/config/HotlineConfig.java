@@ -25,7 +25,14 @@ public record HotlineConfig(
         FollowUpConfig followups,
         AlertConfig alerts,
         MetricsConfig metrics,
-        org.carehotline.retention.RetentionPolicy retention) {
+        org.carehotline.retention.RetentionPolicy retention,
+        ApiConfig api) {
+
+    /**
+     * The integration API's rate limit, per token: a bucket of {@code burst} requests refilled
+     * at {@code ratePerMinute}.
+     */
+    public record ApiConfig(int ratePerMinute, int burst) {}
 
     /** {@code GET /metrics}: the scraper's bearer token; empty: no metrics endpoint. */
     public record MetricsConfig(String token) {}
@@ -149,7 +156,8 @@ public record HotlineConfig(
                 FollowUpSettings.read(s, calls.zone()),
                 new AlertConfig(java.time.Duration.ofSeconds(s.integer("alerts.reraise-after-seconds", 10, 86_400))),
                 new MetricsConfig(s.string("metrics.token")),
-                RetentionSettings.read(s, calls.zone()));
+                RetentionSettings.read(s, calls.zone()),
+                new ApiConfig(s.integer("api.rate-per-minute", 1, 600_000), s.integer("api.burst", 1, 100_000)));
         s.throwIfInvalid();
         return config;
     }

@@ -15,9 +15,19 @@ import org.carehotline.routing.WaitingCallView;
 /**
  * The live board's model: waiting calls, counselors and their states, today's figures. The
  * routing parts are read from the {@link Router} (quick, in memory); the figures come from the
- * database and are kept for a few seconds, since every open board asks once a second. Blocking.
+ * database and are kept for a few seconds, since every open board asks once a second. The
+ * integration API reads the same parts ({@link #counselors()}, {@link #waitingCalls()},
+ * {@link #figures()}). Blocking.
  */
-final class BoardPanel {
+public final class BoardPanel {
+
+    /**
+     * A counselor who takes calls, as the board shows them.
+     *
+     * @param state a {@link PresenceState} name, or {@code NOT_SIGNED_IN} for a free phone with nobody at the console
+     * @param reason why they paused (empty when not paused)
+     */
+    public record CounselorRow(String id, String name, String state, String reason, List<String> dialects) {}
 
     private static final long FIGURES_TTL_MS = 2000;
 
@@ -43,7 +53,7 @@ final class BoardPanel {
         Map<String, String> names = new LinkedHashMap<>();
         List<CounselorStatus> statuses = router.snapshot();
         statuses.forEach(s -> names.put(s.counselor().id(), s.counselor().displayName()));
-        for (WaitingCallView w : router.waitingCalls()) {
+        for (WaitingCallView w : waitingCalls()) {
             Map<String, Object> row = new LinkedHashMap<>();
             row.put("position", w.position());
             row.put("urgent", w.needs().urgent());
@@ -54,27 +64,52 @@ final class BoardPanel {
             waiting.add(row);
         }
         model.put("waiting", waiting);
-        Map<String, PresenceState> states = router.states();
         List<Map<String, Object>> counselors = new ArrayList<>();
-        for (CounselorStatus s : statuses) {
-            if (!s.counselor().takesCalls()) {
-                continue;
-            }
+        for (CounselorRow c : counselors(statuses)) {
             Map<String, Object> row = new LinkedHashMap<>();
-            row.put("id", s.counselor().id());
-            row.put("name", s.counselor().displayName());
-            PresenceState state = states.getOrDefault(s.counselor().id(), PresenceState.OFFLINE);
-            // a free phone is not a counselor at the desk: available only when also signed in to the console
-            boolean away = state == PresenceState.AVAILABLE && !signIns.isSignedIn(s.counselor().id());
-            row.put("state", away ? "NOT_SIGNED_IN" : state.name());
-            row.put("reason", s.console().pauseReason().orElse(""));
-            row.put("dialects", String.join(", ", s.counselor().dialects()));
+            row.put("id", c.id());
+            row.put("name", c.name());
+            row.put("state", c.state());
+            row.put("reason", c.reason());
+            row.put("dialects", String.join(", ", c.dialects()));
             counselors.add(row);
         }
         model.put("counselors", counselors);
         model.put("figures", todaysFigures());
         model.put("updatedAt", formats.clock(clock.instant()));
         return model;
+    }
+
+    /** The counselors who take calls, in roster order, with their state. */
+    public List<CounselorRow> counselors() {
+        return counselors(router.snapshot());
+    }
+
+    private List<CounselorRow> counselors(List<CounselorStatus> statuses) {
+        Map<String, PresenceState> states = router.states();
+        List<CounselorRow> rows = new ArrayList<>();
+        for (CounselorStatus s : statuses) {
+            if (!s.counselor().takesCalls()) {
+                continue;
+            }
+            PresenceState state = states.getOrDefault(s.counselor().id(), PresenceState.OFFLINE);
+            // a free phone is not a counselor at the desk: available only when also signed in to the console
+            boolean away = state == PresenceState.AVAILABLE && !signIns.isSignedIn(s.counselor().id());
+            rows.add(new CounselorRow(s.counselor().id(), s.counselor().displayName(),
+                    away ? "NOT_SIGNED_IN" : state.name(), s.console().pauseReason().orElse(""),
+                    List.copyOf(s.counselor().dialects())));
+        }
+        return rows;
+    }
+
+    /** The calls waiting now, in queue order. */
+    public List<WaitingCallView> waitingCalls() {
+        return router.waitingCalls();
+    }
+
+    /** Today's figures (since midnight in the hotline's zone), at most a couple of seconds old. */
+    public DailyFigures.Figures figures() {
+        return todaysFigures();
     }
 
     /**

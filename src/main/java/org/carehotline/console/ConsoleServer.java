@@ -17,6 +17,8 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.function.Supplier;
+import org.carehotline.api.ApiRoutes;
+import org.carehotline.api.ApiTokens;
 import org.carehotline.audit.AuditLog;
 import org.carehotline.cases.CallerProfiles;
 import org.carehotline.cases.CaseRepository;
@@ -65,6 +67,7 @@ public final class ConsoleServer {
     private final Blocking blocking;
     private final HealthCheck health;
     private HttpServer server;
+    private Router apiRouter;
 
     /** Everything the console works with, as the composition root builds it. */
     public record Sources(MongoStore store, FastAgiService agi, Supplier<AmiStatus> ami, CaseRepository cases,
@@ -77,7 +80,9 @@ public final class ConsoleServer {
                           org.carehotline.settings.SettingsService settings,
                           org.carehotline.alerts.CrisisAlerts alerts,
                           org.carehotline.metrics.MetricsEndpoint metrics,
-                          org.carehotline.retention.RetentionSweep retention) {}
+                          org.carehotline.retention.RetentionSweep retention,
+                          org.carehotline.referrals.ReferralService referrals,
+                          org.carehotline.config.HotlineConfig.ApiConfig api) {}
 
     public ConsoleServer(Vertx vertx, HttpConfig config, Sources sources, ExecutorService virtualThreads) {
         this.vertx = vertx;
@@ -123,11 +128,16 @@ public final class ConsoleServer {
         EmergencyContactRepository emergency = new EmergencyContactRepository(store);
         FollowUpConsole followUps = new FollowUpConsole(new FollowUpConsole.Parts(store, sources.followUpService(),
                 sources.followUpChanges(), sources.cases(), work, guard, rows, formats, audit, clock));
-        CasePage casePage = new CasePage(work, callers, sources.contacts(), visits, notes,
-                new FollowUpRepository(store), rows, formats, followUps.panel(),
-                List.of(new OnwardPanel(onward, formats), new EmergencyPanel(emergency, formats, clock),
-                        new AlertPanel(sources.alerts()),
-                        new SurveyPanel(sources.surveys(), new FollowUpRepository(store), formats)));
+        List<CasePanel> panels = List.of(new OnwardPanel(onward, formats),
+                new EmergencyPanel(emergency, formats, clock), new AlertPanel(sources.alerts()),
+                new SurveyPanel(sources.surveys(), new FollowUpRepository(store), formats));
+        CaseTimeline timeline = new CaseTimeline(sources.contacts(), visits, notes, new FollowUpRepository(store),
+                rows, panels);
+        CasePage casePage = new CasePage(work, callers, timeline, rows, formats, followUps.panel(), panels);
+        ApiTokens apiTokens = new ApiTokens(store, clock);
+        apiRouter = new ApiRoutes(new ApiRoutes.Parts(apiTokens, sources.api(), new AuditLog(store),
+                sources.referrals(), work, sources.cases(), timeline, board, followUps.lists(),
+                new FollowUpRepository(store), blocking, clock)).router(vertx);
         LiveStream stream = new LiveStream(vertx, board::signature);
         AlertRoutes alertRoutes = new AlertRoutes(vertx, pages, blocking, sources.alerts(), this::describeCrisis,
                 sources.live().calls(), guard.visibility(), formats, audit);
@@ -137,6 +147,8 @@ public final class ConsoleServer {
         router.get("/health").handler(this::health);
         sources.metrics().mount(router);
         Favicon.mount(router);
+        // the integration API: bearer tokens, no session, no CSRF (no cookie is sent), JSON errors
+        router.route(ApiRoutes.MOUNT + "/*").subRouter(apiRouter);
         router.route().handler(SessionHandler.create(LocalSessionStore.create(vertx)).setCookieHttpOnlyFlag(true)
                 .setCookieSameSite(CookieSameSite.STRICT).setSessionTimeout(SESSION_IDLE_MS)
                 .setSessionCookieName("hotline.session"));
@@ -167,6 +179,7 @@ public final class ConsoleServer {
                 .mount(router, access);
         new AdminRoutes(pages, sources.counselors(), credentials, hasher, sources.routing(), audit,
                 new AccountLocks(pages, credentials, audit, formats, clock)).mount(router, access);
+        new ApiTokenRoutes(pages, apiTokens, formats, audit).mount(router, access);
         new SettingsRoutes(pages, sources.settings(), sources.zone(), audit).mount(router, access);
         new RetentionRoutes(pages, sources.retention(), formats).mount(router, access);
         new HomeRoutes(pages, sources.routing(), card, board, guard, search, rows, audit, sources.ami())
@@ -210,6 +223,11 @@ public final class ConsoleServer {
             ctx.response().setStatusCode(code).putHeader("content-type", "application/json; charset=utf-8")
                     .end(body.encodePrettily());
         });
+    }
+
+    /** The integration API's routes as {@code METHOD /api/v1/path} (tests compare them with openapi.json). */
+    public List<String> apiRoutes() {
+        return ApiRoutes.table(apiRouter).stream().map(r -> r.replaceFirst(" ", " " + ApiRoutes.MOUNT)).toList();
     }
 
     public void close() {

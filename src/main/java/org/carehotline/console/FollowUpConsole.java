@@ -26,6 +26,8 @@ final class FollowUpConsole {
     private final FollowUpFields fields;
     private final FollowUpRows rows;
     private final CaseFollowUps panel;
+    private final FollowUpQueries queries;
+    private final FollowUpLists lists;
 
     FollowUpConsole(Parts parts) {
         this.parts = parts;
@@ -33,6 +35,13 @@ final class FollowUpConsole {
         this.fields = new FollowUpFields(parts.formats().zone(), parts.clock());
         this.rows = new FollowUpRows(parts.cases(), parts.rows(), parts.formats());
         this.panel = new CaseFollowUps(followUps, parts.service(), rows, parts.rows(), parts.guard(), fields);
+        this.queries = new FollowUpQueries(parts.store());
+        this.lists = new FollowUpLists(queries, parts.guard(), rows, parts.clock(), parts.changes()::windowOf);
+    }
+
+    /** The due list's sorting, for the integration API. */
+    FollowUpLists lists() {
+        return lists;
     }
 
     /** The model of templates/case-followups.ftlh, for {@link CasePage}. */
@@ -41,9 +50,6 @@ final class FollowUpConsole {
     }
 
     void mount(Router router, Access access, Pages pages, CasePage casePage) {
-        FollowUpQueries queries = new FollowUpQueries(parts.store());
-        FollowUpLists lists = new FollowUpLists(queries, parts.guard(), rows, parts.clock(),
-                parts.changes()::windowOf);
         FollowUpCalendar calendar = new FollowUpCalendar(queries, lists, rows, parts.formats().zone(), parts.clock());
         new FollowUpListRoutes(pages, lists, calendar, parts.audit()).mount(router, access);
         new CaseFollowUpRoutes(pages, new CaseFollowUpRoutes.Parts(casePage, panel, parts.guard(), parts.work(),

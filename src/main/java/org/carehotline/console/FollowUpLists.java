@@ -18,9 +18,12 @@ import org.carehotline.followups.FollowUpRepository;
  * Whose follow-ups a page lists, and the due list's sections. Views: {@code mine} (assigned to
  * me), {@code pool} (anyone's to take) and {@code team} (everyone's). A counselor or lawyer sees
  * in every view only follow-ups on cases they may open (the case page's rule); supervisors and
- * administrators see all. Blocking.
+ * administrators see all. The integration API reads the team's list through {@link #sorted}. Blocking.
  */
-final class FollowUpLists {
+public final class FollowUpLists {
+
+    /** Open follow-ups by where they stand (see {@link #sections}), each list in due order. */
+    public record Sorted(List<FollowUp> due, List<FollowUp> overdue, List<FollowUp> upcoming) {}
 
     static final List<String> VIEWS = List.of("mine", "pool", "team");
     /** A follow-up is "due now" for its first hour, then overdue. */
@@ -74,11 +77,28 @@ final class FollowUpLists {
      * overnight for the calling window shows as overdue, not as tomorrow's.
      */
     Map<String, List<Map<String, Object>>> sections(User user, String view) {
+        Sorted sorted = sort(visible(user, queries.open(assignee(user, view), clock.instant().plus(UPCOMING), MOST)));
+        Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
+        sections.put("due", rows.rows(sorted.due(), user));
+        sections.put("overdue", rows.rows(sorted.overdue(), user));
+        sections.put("upcoming", rows.rows(sorted.upcoming(), user));
+        return sections;
+    }
+
+    /**
+     * The open follow-ups of the next two weeks on every case, sorted as the due list sorts
+     * them, for {@code assignee} (a counselor id or {@code pool}; empty: everyone's).
+     */
+    public Sorted sorted(Optional<String> assignee) {
+        return sort(queries.open(assignee, clock.instant().plus(UPCOMING), MOST));
+    }
+
+    private Sorted sort(List<FollowUp> open) {
         Instant now = clock.instant();
         List<FollowUp> due = new ArrayList<>();
         List<FollowUp> overdue = new ArrayList<>();
         List<FollowUp> upcoming = new ArrayList<>();
-        for (FollowUp f : visible(user, queries.open(assignee(user, view), now.plus(UPCOMING), MOST))) {
+        for (FollowUp f : open) {
             if (f.attemptDueAt().isAfter(now) || f.dueAt().isAfter(now)) {
                 upcoming.add(f); // not before its due time (a wait for the window moves the due time on)
             } else if (f.attemptDueAt().isBefore(now.minus(OVERDUE_AFTER))) {
@@ -89,10 +109,6 @@ final class FollowUpLists {
                 due.add(f);
             }
         }
-        Map<String, List<Map<String, Object>>> sections = new LinkedHashMap<>();
-        sections.put("due", rows.rows(due, user));
-        sections.put("overdue", rows.rows(overdue, user));
-        sections.put("upcoming", rows.rows(upcoming, user));
-        return sections;
+        return new Sorted(due, overdue, upcoming);
     }
 }

@@ -30,6 +30,8 @@ public final class CollectionNames {
 
     /** The retention sweep's lock (one document: who holds it, until when, which day ran) and its last run. */
     public static final String RETENTION = "retention";
+    /** Tokens of the integration API: name, scopes and the SHA-256 of the secret (never the secret). */
+    public static final String API_TOKENS = "api_tokens";
 
     private CollectionNames() {
     }

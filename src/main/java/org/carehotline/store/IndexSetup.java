@@ -69,6 +69,8 @@ final class IndexSetup {
         db.getCollection(CollectionNames.PRESENCE_LOG).createIndex(Indexes.ascending("from"));
         db.getCollection(CollectionNames.PRESENCE_LOG).createIndex(Indexes.ascending("counselorId", "from"));
         db.getCollection(CollectionNames.PRESENCE_LOG).createIndex(Indexes.ascending("to", "server"));
+        // API tokens: found by the hash of the presented secret on every API request
+        db.getCollection(CollectionNames.API_TOKENS).createIndex(Indexes.ascending("hash"), unique);
         // line settings: the newest version is found by _id (the version number), which is always indexed
     }
 }
