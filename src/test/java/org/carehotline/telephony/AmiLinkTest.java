@@ -70,6 +70,49 @@ class AmiLinkTest {
         assertEquals(0, hotline.app.ami().lossResyncs());
     }
 
+    /**
+     * A flood past what asterisk-java's pump holds (20,000), of a busy Asterisk's full stream (no
+     * mask, no eventfilter, as from a manager.conf without them): what nobody reads is skipped at
+     * the socket, the rest arrives whole and in order, so the phones end in their last states.
+     */
+    @Test
+    void aFloodOfABusyAsterisksFullStreamEndsInTheRightStatesWithNothingLost() throws Exception {
+        hotline = servers.start(clock, Map.of("PJSIP/6001", "NOT_INUSE", "PJSIP/6002", "NOT_INUSE"));
+        hotline.ami.ignoringEventMasks();
+        hotline.ami.dropClients();
+        assertTrue(hotline.ami.awaitLoginCount(2, Duration.ofSeconds(10)), "logged in again, now sent everything");
+        RunningHotline.awaitCondition("connected", () -> hotline.app.ami().connected());
+
+        org.carehotline.testing.BusyAsteriskStream stream = new org.carehotline.testing.BusyAsteriskStream(60, 50);
+        List<Map<String, String>> flood = new java.util.ArrayList<>();
+        int usedStates = 0;
+        for (int call = 0; call < 300; call++) {
+            flood.addAll(stream.call(call));
+            for (int i = 0; i < 80; i++) { // and phones that change state all the time
+                String state = (call + i) % 2 == 0 ? "INUSE" : "NOT_INUSE";
+                flood.add(FakeAmiServer.message("Event", "DeviceStateChange", "Privilege", "call,all",
+                        "Device", i % 2 == 0 ? "PJSIP/6001" : "PJSIP/6002", "State", state));
+                usedStates++;
+            }
+        }
+        flood.add(FakeAmiServer.message("Event", "DeviceStateChange", "Device", "PJSIP/6001", "State", "INUSE"));
+        flood.add(FakeAmiServer.message("Event", "DeviceStateChange", "Device", "PJSIP/6002", "State", "NOT_INUSE"));
+        assertTrue(usedStates + 300 * stream.usedPerCall() > 20_000, "more used events than the pump's queue holds");
+        long skippedBefore = hotline.app.ami().eventsSkipped();
+        hotline.ami.sendEvents(flood);
+
+        RunningHotline.awaitCondition("the flood's last states: 6001 busy, 6002 free", () ->
+                hotline.app.router().snapshot().stream().anyMatch(c -> c.counselor().endpoint().equals("PJSIP/6001")
+                        && c.device() == org.carehotline.routing.DeviceState.INUSE)
+                        && hotline.app.router().snapshot().stream().anyMatch(c -> c.counselor().endpoint()
+                        .equals("PJSIP/6002") && c.device() == org.carehotline.routing.DeviceState.NOT_INUSE)
+                        && hotline.app.ami().eventsSkipped() - skippedBefore == 300L * (stream.eventsPerCall() - 15));
+        assertEquals(0, hotline.app.ami().eventsLost());
+        assertEquals(0, hotline.app.ami().eventsReordered());
+        assertEquals(0, hotline.app.ami().lossResyncs());
+        assertEquals(2, hotline.ami.loginCount(), "no session dropped");
+    }
+
     @Test
     void amiEventsSetTheTimesWhenTheCallerVanishesMidScript() throws Exception {
         hotline = servers.start(clock, Map.of("PJSIP/6001", "NOT_INUSE"));

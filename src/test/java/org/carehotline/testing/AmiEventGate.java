@@ -8,16 +8,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Which events Asterisk 22's manager.c writes to one session: those whose class is in the session's
  * {@code Events:} mask (login header; {@code strings_to_mask}: empty keeps all, {@code on}/{@code yes}
  * all, {@code off}/{@code no} none, else a list of class names) and that pass the user's
- * {@code eventfilter} lines of manager.conf: the advanced form {@code eventfilter(action(include|exclude),
- * name(Event))=} and the legacy regex form ({@code !} for exclude). No filters: all; includes only:
- * those matching one; excludes only: all but those; both: included and not excluded.
+ * {@code eventfilter} lines of manager.conf ({@link AmiEventFilter}: legacy regex and advanced forms).
+ * No filters: all; includes only: those matching one; excludes only: all but those; both: included
+ * and not excluded.
  *
  * <p>An event's class is its {@code Privilege} header's first class when present, else Asterisk 22's
  * class for the name (table below, from the recorded transcripts); an unknown name without one passes
@@ -40,21 +38,11 @@ public final class AmiEventGate {
     private static final Set<String> ALL = Set.of("system", "call", "log", "verbose", "command", "agent", "user",
             "config", "dtmf", "reporting", "cdr", "dialplan", "originate", "agi", "cc", "aoc", "test",
             "security", "message");
-    private static final Pattern ADVANCED = Pattern.compile("eventfilter\\((.*)\\)\\s*=\\s*(.*)");
-
-    private record Filter(boolean include, String name, Pattern regex) {
-        boolean matches(String eventName, String text) {
-            if (name != null) {
-                return name.equalsIgnoreCase(eventName);
-            }
-            return regex.matcher(text).find();
-        }
-    }
 
     private final Set<String> mask;
-    private final List<Filter> filters;
+    private final List<AmiEventFilter> filters;
 
-    private AmiEventGate(Set<String> mask, List<Filter> filters) {
+    private AmiEventGate(Set<String> mask, List<AmiEventFilter> filters) {
         this.mask = mask;
         this.filters = filters;
     }
@@ -69,9 +57,9 @@ public final class AmiEventGate {
 
     /** The same mask with the {@code eventfilter} lines of a manager.conf user section. */
     public AmiEventGate withFilters(List<String> eventfilterLines) {
-        List<Filter> parsed = new ArrayList<>(filters);
+        List<AmiEventFilter> parsed = new ArrayList<>(filters);
         for (String line : eventfilterLines) {
-            parsed.add(parse(line.strip()));
+            parsed.add(AmiEventFilter.parse(line));
         }
         return new AmiEventGate(mask, List.copyOf(parsed));
     }
@@ -115,9 +103,11 @@ public final class AmiEventGate {
         if (filters.isEmpty()) {
             return true;
         }
-        boolean anyInclude = filters.stream().anyMatch(Filter::include);
-        boolean included = !anyInclude || filters.stream().anyMatch(f -> f.include() && f.matches(name, text));
-        boolean excluded = filters.stream().anyMatch(f -> !f.include() && f.matches(name, text));
+        // manager.c's should_send_event: includes only, any must match; excludes only, none may;
+        // both, an included event is then checked against the excludes
+        boolean anyInclude = filters.stream().anyMatch(f -> !f.exclude);
+        boolean included = !anyInclude || filters.stream().anyMatch(f -> !f.exclude && f.matches(name, text));
+        boolean excluded = filters.stream().anyMatch(f -> f.exclude && f.matches(name, text));
         return included && !excluded;
     }
 
@@ -150,30 +140,5 @@ public final class AmiEventGate {
             }
         }
         return Set.copyOf(classes);
-    }
-
-    private static Filter parse(String line) {
-        Matcher advanced = ADVANCED.matcher(line);
-        if (advanced.matches()) {
-            boolean include = true;
-            String name = null;
-            for (String criterion : advanced.group(1).split(",")) {
-                String c = criterion.strip();
-                if (c.equals("action(exclude)")) {
-                    include = false;
-                } else if (c.startsWith("name(") && c.endsWith(")")) {
-                    name = c.substring(5, c.length() - 1);
-                } else if (!c.equals("action(include)")) {
-                    throw new IllegalArgumentException("eventfilter criterion the fake does not model: " + c);
-                }
-            }
-            if (name == null || !advanced.group(2).isBlank()) {
-                throw new IllegalArgumentException("the fake models name-only advanced filters: " + line);
-            }
-            return new Filter(include, name, null);
-        }
-        String value = line.substring(line.indexOf('=') + 1).strip();
-        boolean exclude = value.startsWith("!");
-        return new Filter(!exclude, null, Pattern.compile(exclude ? value.substring(1) : value));
     }
 }

@@ -71,6 +71,24 @@ final class AmiSession {
         }
     }
 
+    /** The text manager.c would write to this session for these events (those its gate lets through). */
+    String render(List<Map<String, String>> messages) {
+        StringBuilder text = new StringBuilder(messages.size() * 256);
+        for (Map<String, String> message : messages) {
+            if (gate.passes(message)) {
+                render(message, text);
+            }
+        }
+        return text.toString();
+    }
+
+    /** Writes text rendered by {@link #render(List)} as it is, in one socket write. */
+    void sendRendered(String text) {
+        if (authenticated && !text.isEmpty()) {
+            outbox.add(text);
+        }
+    }
+
     private static void render(Map<String, String> message, StringBuilder text) {
         message.forEach((key, value) -> {
             for (String line : String.valueOf(value).split("\n", -1)) {

@@ -299,6 +299,25 @@ public final class FakeAmiServer implements AutoCloseable {
     }
 
     /**
+     * The text Asterisk would write for these events to the one logged-in session (its mask and
+     * eventfilters applied), for a benchmark that renders its stream once and replays it with
+     * {@link #sendRendered}: the fake's own cost then stays out of the measurement.
+     */
+    public String render(List<Map<String, String>> events) {
+        if (sessions.size() != 1) {
+            throw new IllegalStateException("render needs exactly one session, there are " + sessions.size());
+        }
+        return sessions.iterator().next().render(events);
+    }
+
+    /** Writes text from {@link #render} to every logged-in session, as it is. Returns at once. */
+    public void sendRendered(String text) {
+        for (AmiSession session : sessions) {
+            session.sendRendered(text);
+        }
+    }
+
+    /**
      * Sends an event to every logged-in client whose {@code Events} mask and eventfilters let it
      * through (as Asterisk's manager.c), e.g. none for {@code Events: off}.
      *

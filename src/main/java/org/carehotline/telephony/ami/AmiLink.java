@@ -42,9 +42,13 @@ import org.slf4j.LoggerFactory;
  * memory), one for call events (which may touch the database), so presence never lags behind.
  *
  * <p>Asterisk sends only what the server reads: the login asks for {@link #EVENT_MASK} and
- * manager.conf's {@code eventfilter} lines keep the rest of those classes back. Events the
- * server uses that asterisk-java still drops (its event pump's queue is full) are found by an
- * {@link EventLossDetector}, counted, logged, and followed by the same re-read as after a login.
+ * manager.conf's {@code eventfilter} lines keep the rest of those classes back; what still comes
+ * and nobody reads is skipped at the socket ({@link UnusedEvents}). asterisk-java's event pump drops
+ * events when its queue is full; the socket holds its reader back before that
+ * ({@link EventLossDetector#awaitRoom}), so a link slower than Asterisk slows Asterisk's writes
+ * (Asterisk closes the session after its {@code writetimeout}, and the next login re-reads the
+ * state). A used event lost all the same is found by the {@link EventLossDetector}, counted,
+ * logged, and followed by the same re-read as after a login.
  */
 public final class AmiLink implements AutoCloseable {
 
@@ -74,6 +78,7 @@ public final class AmiLink implements AutoCloseable {
     private final AtomicLong eventsLost = new AtomicLong();
     private final AtomicLong eventsReordered = new AtomicLong();
     private final AtomicLong lossResyncs = new AtomicLong();
+    private final ReaderCounters readerCounters = new ReaderCounters();
     private final java.util.concurrent.atomic.AtomicBoolean resyncWanted = new java.util.concurrent.atomic.AtomicBoolean();
     private volatile long lossLoggedAt;
     private volatile EventLossDetector detector;
@@ -128,6 +133,20 @@ public final class AmiLink implements AutoCloseable {
         return lossResyncs.get();
     }
 
+    /** Events skipped at the socket, unread, because no part of the server uses them (all connections). */
+    public long eventsSkipped() {
+        return readerCounters.skipped.get();
+    }
+
+    /**
+     * Times asterisk-java's reader was held back because its event pump had
+     * {@value EventLossDetector#MAX_IN_FLIGHT} events queued (all connections): the link slowed the
+     * socket rather than let the pump's queue overflow.
+     */
+    public long readerWaits() {
+        return readerCounters.waits.get();
+    }
+
     /** True while logged in to Asterisk: actions can be sent. */
     public boolean connected() {
         ManagerConnection c = current;
@@ -175,7 +194,7 @@ public final class AmiLink implements AutoCloseable {
         long backoff = config.reconnectInitialMs();
         int connects = 0;
         while (!closed) {
-            EventLossDetector lossDetector = new EventLossDetector(this::lost, this::reordered);
+            EventLossDetector lossDetector = new EventLossDetector(this::lost, this::reordered, readerCounters);
             ManagerConnection connection = new AmiConnection(config.host(), config.port(), config.user(),
                     config.secret(), lossDetector);
             detector = lossDetector;

@@ -3,6 +3,8 @@ package org.carehotline.telephony.ami;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.function.LongConsumer;
 import org.asteriskjava.manager.event.BridgeEnterEvent;
 import org.asteriskjava.manager.event.CoreShowChannelEvent;
@@ -21,12 +23,25 @@ import org.asteriskjava.manager.event.OriginateResponseEvent;
  * replace) and notes the numbers of the events the server uses; the listener checks them off in
  * order. A number skipped is an event lost; one that comes twice or too early, reordered.
  *
- * <p>{@link #framed} runs on asterisk-java's reader thread, {@link #delivered} on its pump
- * thread; the queue between them holds the numbers in flight.
+ * <p>The same numbers keep that queue from filling: {@link #awaitRoom} holds the reader back while
+ * more than {@link #MAX_IN_FLIGHT} events are read but not yet delivered, so a slow pump slows the
+ * socket (and, past manager.conf's {@code writetimeout}, Asterisk closes the session, which the link
+ * sees and heals with a re-read) instead of losing events in between.
+ *
+ * <p>{@link #framed} and {@link #awaitRoom} run on asterisk-java's reader thread, {@link #delivered}
+ * on its pump thread; the queue between them holds the numbers in flight.
  */
 final class EventLossDetector {
 
     private static final int MASK = Integer.MAX_VALUE;
+    /**
+     * Events read and not yet delivered, at most. The pump's queue holds 20,000 entries; an event can
+     * take two (asterisk-java adds a compatibility BridgeEvent after some Bridge* events) and
+     * responses share the queue, so 8,000 events leave it room.
+     */
+    static final int MAX_IN_FLIGHT = 8_000;
+    /** How long the reader waits without a single delivery before it reads on anyway. */
+    private static final long STALL_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     /** The events the server acts on (AMI names), and the UserEvents among them. */
     static final Set<String> USED = Set.of("DeviceStateChange", "DialBegin", "DialEnd", "BridgeEnter", "Hangup",
@@ -44,14 +59,25 @@ final class EventLossDetector {
     private final LongConsumer onLoss;
     private final Runnable onReorder;
     private int next; // reader thread only
+    /** Events the reader stopped waiting for (never delivered), reader thread only. */
+    private int assumedDelivered = -1;
+    /** The highest number delivered so far, -1 before the first (pump thread writes). */
+    private volatile int lastDelivered = -1;
+    private final ReaderCounters counters;
 
     /**
      * @param onLoss    told how many used events were just found missing (on the pump thread)
      * @param onReorder told of a used event that came twice or out of order
      */
     EventLossDetector(LongConsumer onLoss, Runnable onReorder) {
+        this(onLoss, onReorder, new ReaderCounters());
+    }
+
+    /** As above, counting skipped events and the reader's waits into {@code counters}. */
+    EventLossDetector(LongConsumer onLoss, Runnable onReorder, ReaderCounters counters) {
         this.onLoss = onLoss;
         this.onReorder = onReorder;
+        this.counters = counters;
     }
 
     /** Reader thread: an event message starts; its number. */
@@ -59,6 +85,51 @@ final class EventLossDetector {
         int seq = next;
         next = (next + 1) & MASK;
         return seq;
+    }
+
+    /**
+     * Reader thread, before a new event is read: waits while {@link #MAX_IN_FLIGHT} events are in
+     * asterisk-java's pump (so that its queue never refuses one), unless nothing at all is delivered for a while.
+     */
+    void awaitRoom() {
+        if (inFlight() <= MAX_IN_FLIGHT) {
+            return;
+        }
+        long start = System.nanoTime();
+        counters.waits.incrementAndGet();
+        int seen = lastDelivered;
+        long progressAt = start;
+        while (inFlight() > MAX_IN_FLIGHT / 2) {
+            LockSupport.parkNanos(50_000);
+            long now = System.nanoTime();
+            if (lastDelivered != seen) {
+                seen = lastDelivered;
+                progressAt = now;
+            } else if (now - progressAt > STALL_NANOS) {
+                // nothing delivered for a while: the rest were events asterisk-java could not build
+                // (it has no class for them) or its pump is stuck; do not wait on them again
+                assumedDelivered = (next - 1) & MASK;
+                break;
+            }
+        }
+        counters.waitedNanos.addAndGet(System.nanoTime() - start);
+    }
+
+    /** Events numbered but not yet delivered (reader thread). */
+    int inFlight() {
+        int delivered = lastDelivered;
+        int assumed = assumedDelivered;
+        int upTo = ((assumed - delivered) & MASK) < MASK / 2 ? assumed : delivered;
+        return (next - 1 - upTo) & MASK;
+    }
+
+    /** Reader thread: an event was skipped unread ({@link UnusedEvents}). */
+    void skipped() {
+        counters.skipped.incrementAndGet();
+    }
+
+    ReaderCounters counters() {
+        return counters;
     }
 
     /** Reader thread: the event numbered {@code seq} is complete; watched if the server uses it. */
@@ -71,7 +142,13 @@ final class EventLossDetector {
     /** Pump thread: asterisk-java delivered this event. */
     void delivered(ManagerEvent event) {
         Integer seq = event.getSequenceNumber();
-        if (seq == null || !USED_CLASSES.containsKey(event.getClass())) {
+        if (seq == null) {
+            return;
+        }
+        if (((seq - lastDelivered) & MASK) < MASK / 2) {
+            lastDelivered = seq; // one writer: the pump thread
+        }
+        if (!USED_CLASSES.containsKey(event.getClass())) {
             return;
         }
         long missing = 0;

@@ -39,4 +39,33 @@ class AmiSocketTest {
             ami.close();
         }
     }
+
+    @Test
+    void eventsNobodyReadsAreSkippedUnreadAndTheOthersNumberedWholeEvenAcrossTheBuffer() throws Exception {
+        ReaderCounters counters = new ReaderCounters();
+        EventLossDetector detector = new EventLossDetector(n -> { }, () -> { }, counters);
+        String longValue = "x".repeat(20_000); // longer than the socket's buffer
+        try (ServerSocket asterisk = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            AmiSocket ami = AmiSocket.connect("127.0.0.1", asterisk.getLocalPort(), 5000, 5000, detector);
+            try (Socket peer = asterisk.accept()) {
+                OutputStream out = peer.getOutputStream();
+                out.write(("Event: VarSet\r\nPrivilege: dialplan,all\r\nVariable: A\r\nValue: " + longValue
+                        + "\r\n\r\nEvent: DeviceStateChange\r\nDevice: PJSIP/6001\r\nState: INUSE\r\n\r\n"
+                        + "Event: Newexten\r\nApplication: AGI\r\nAppData: a\nb\r\n\r\n"
+                        + "Response: Success\r\nMessage: " + longValue + "\r\n\r\n")
+                        .getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                assertEquals("Event: DeviceStateChange", ami.readLine(), "VarSet skipped");
+                assertEquals("SequenceNumber: 0", ami.readLine());
+                assertEquals("Device: PJSIP/6001", ami.readLine());
+                assertEquals("State: INUSE", ami.readLine());
+                assertEquals("", ami.readLine());
+                assertEquals("Response: Success", ami.readLine(), "Newexten skipped, a lone LF inside it too");
+                assertEquals("Message: " + longValue, ami.readLine());
+                assertEquals("", ami.readLine());
+                assertEquals(2, counters.skipped.get());
+            }
+            ami.close();
+        }
+    }
 }
