@@ -54,6 +54,8 @@ public final class AmiLink implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(AmiLink.class);
     private static final long PING_INTERVAL_MS = 20_000;
+    /** How often the link looks for used events that the pump never delivered and nothing followed. */
+    private static final long TAIL_CHECK_MS = 1_000;
     /**
      * The classes of events the server reads (Asterisk's {@code Events:} login header): call
      * (channels, dials, bridges, hang-ups, device states, OriginateResponse), user (the fallback
@@ -85,6 +87,8 @@ public final class AmiLink implements AutoCloseable {
     private final java.util.List<java.util.function.Consumer<ManagerEvent>> extraListeners =
             new java.util.concurrent.CopyOnWriteArrayList<>();
     private volatile ManagerConnection current;
+    /** Tests only: called on asterisk-java's pump thread before the link's own listener. */
+    private volatile ManagerEventListener pumpListener;
     private volatile AmiStatus status;
     private volatile boolean closed;
     private Thread supervisor;
@@ -147,6 +151,19 @@ public final class AmiLink implements AutoCloseable {
         return readerCounters.waits.get();
     }
 
+    /** Events read from Asterisk and handed to asterisk-java (all connections; the skipped ones not). */
+    long eventsRead() {
+        return readerCounters.read.get();
+    }
+
+    /**
+     * Tests only: {@code first} sees every event on asterisk-java's pump thread before the link does,
+     * from the next login on; one that blocks stalls the pump as a slow listener would.
+     */
+    void listenOnPumpFirst(ManagerEventListener first) {
+        this.pumpListener = first;
+    }
+
     /** True while logged in to Asterisk: actions can be sent. */
     public boolean connected() {
         ManagerConnection c = current;
@@ -198,6 +215,10 @@ public final class AmiLink implements AutoCloseable {
             ManagerConnection connection = new AmiConnection(config.host(), config.port(), config.user(),
                     config.secret(), lossDetector);
             detector = lossDetector;
+            ManagerEventListener first = pumpListener;
+            if (first != null) {
+                connection.addEventListener(first);
+            }
             connection.addEventListener(listener);
             connection.registerUserEventClass(HotlineFallbackEvent.class);
             connection.registerUserEventClass(HotlineFallbackEndEvent.class);
@@ -243,8 +264,9 @@ public final class AmiLink implements AutoCloseable {
      * re-reads it all).
      */
     private void watch(ManagerConnection connection) throws Exception {
+        long lastPing = System.nanoTime();
         while (!closed) {
-            if (disconnected.tryAcquire(PING_INTERVAL_MS, TimeUnit.MILLISECONDS)) {
+            if (disconnected.tryAcquire(TAIL_CHECK_MS, TimeUnit.MILLISECONDS)) {
                 if (resyncWanted.getAndSet(false)) {
                     lossResyncs.incrementAndGet();
                     log.warn("AMI: re-reading device states and channels after {} lost event(s) in all",
@@ -254,6 +276,15 @@ public final class AmiLink implements AutoCloseable {
                 }
                 return;
             }
+            // events dropped at the end of a burst: no later event shows the gap
+            EventLossDetector d = detector;
+            if (d != null) {
+                d.checkStalled();
+            }
+            if (System.nanoTime() - lastPing < TimeUnit.MILLISECONDS.toNanos(PING_INTERVAL_MS)) {
+                continue;
+            }
+            lastPing = System.nanoTime();
             try {
                 connection.sendAction(new PingAction(), 5000);
             } catch (Exception e) {

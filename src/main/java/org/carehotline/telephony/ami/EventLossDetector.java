@@ -64,9 +64,13 @@ final class EventLossDetector {
     /** The highest number delivered so far, -1 before the first (pump thread writes). */
     private volatile int lastDelivered = -1;
     private final ReaderCounters counters;
+    /** {@link #lastDelivered} at the previous {@link #checkStalled}. */
+    private int checkedAt = -2;
+    private Integer checkedHead;
 
     /**
-     * @param onLoss    told how many used events were just found missing (on the pump thread)
+     * @param onLoss    told how many used events were just found missing (on the pump thread, or the
+     *                  thread that calls {@link #checkStalled})
      * @param onReorder told of a used event that came twice or out of order
      */
     EventLossDetector(LongConsumer onLoss, Runnable onReorder) {
@@ -84,6 +88,7 @@ final class EventLossDetector {
     int number() {
         int seq = next;
         next = (next + 1) & MASK;
+        counters.read.incrementAndGet();
         return seq;
     }
 
@@ -121,6 +126,29 @@ final class EventLossDetector {
         int assumed = assumedDelivered;
         int upTo = ((assumed - delivered) & MASK) < MASK / 2 ? assumed : delivered;
         return (next - 1 - upTo) & MASK;
+    }
+
+    /**
+     * Any one thread, every second or so: used events still expected, the first of them since the
+     * last call, while nothing at all was delivered meanwhile, are lost. The pump dropped them at the end of a burst, so no
+     * later event shows the gap. (A pump stuck that long makes this report a loss that is not one;
+     * the re-read that follows is queued behind the stuck events, so the state still ends right.)
+     */
+    void checkStalled() {
+        int delivered = lastDelivered;
+        Integer head = expected.peek();
+        // the same event awaited at the last check too: not one read a moment ago
+        if (delivered == checkedAt && head != null && head.equals(checkedHead)) {
+            long missing = 0;
+            while (expected.poll() != null) {
+                missing++;
+            }
+            if (missing > 0) {
+                onLoss.accept(missing);
+            }
+        }
+        checkedAt = delivered;
+        checkedHead = expected.peek();
     }
 
     /** Reader thread: an event was skipped unread ({@link UnusedEvents}). */

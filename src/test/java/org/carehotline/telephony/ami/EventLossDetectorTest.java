@@ -85,4 +85,34 @@ class EventLossDetectorTest {
         detector.awaitRoom();
         assertEquals(1, counters.waits.get());
     }
+
+    @Test
+    void usedEventsDroppedAtTheEndOfABurstAreFoundOnceTheyHaveWaitedAWholeCheck() {
+        int first = detector.number();
+        detector.framed(first, "DeviceStateChange", "");
+        detector.delivered(numbered(new DeviceStateChangeEvent(this), first));
+        for (int i = 0; i < 3; i++) { // the burst's last three, dropped by the pump
+            detector.framed(detector.number(), "Hangup", "");
+        }
+        detector.checkStalled();
+        assertEquals(0, lost.get(), "just read: they may still be on their way");
+        detector.checkStalled();
+        assertEquals(3, lost.get(), "still awaited a check later, with nothing delivered meanwhile");
+        detector.checkStalled();
+        assertEquals(3, lost.get());
+    }
+
+    @Test
+    void aPumpThatStillDeliversIsNeverTakenForOneThatDropped() {
+        for (int i = 0; i < 3; i++) {
+            int seq = detector.number();
+            detector.framed(seq, "DeviceStateChange", "");
+            detector.checkStalled();
+            detector.delivered(numbered(new DeviceStateChangeEvent(this), seq));
+        }
+        int seq = detector.number();
+        detector.framed(seq, "DeviceStateChange", "");
+        detector.checkStalled();
+        assertEquals(0, lost.get());
+    }
 }
