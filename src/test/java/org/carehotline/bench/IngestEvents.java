@@ -1,13 +1,10 @@
 package org.carehotline.bench;
 
 import java.time.Instant;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
-import org.carehotline.cases.FallbackCall;
 import org.carehotline.routing.DeviceState;
 import org.carehotline.routing.Router;
-import org.carehotline.telephony.ami.CallEvents;
+import org.carehotline.telephony.ami.IgnoringCallEvents;
 
 /**
  * What the AMI link hands the server, for the ingestion benchmark: phone states go to a real
@@ -15,7 +12,7 @@ import org.carehotline.telephony.ami.CallEvents;
  * calls are none of the hotline's (no contact to record). The probe phone's states are timed
  * from their send to the router's state ({@link IngestProbes}).
  */
-final class IngestEvents implements CallEvents {
+final class IngestEvents extends IgnoringCallEvents {
 
     final AtomicLong used = new AtomicLong();
     private final Router router;
@@ -53,23 +50,5 @@ final class IngestEvents implements CallEvents {
     @Override
     public void hangup(String uniqueId, Instant at) {
         used.incrementAndGet();
-    }
-
-    @Override
-    public void fallbackStarted(FallbackCall call) {
-    }
-
-    @Override
-    public boolean fallbackEnded(FallbackCall call) {
-        return true;
-    }
-
-    @Override
-    public List<String> fallbackBacklog(List<FallbackCall> calls, Set<String> liveUniqueIds) {
-        return List.of();
-    }
-
-    @Override
-    public void resynchronized(Set<String> liveUniqueIds, Instant snapshotAt) {
     }
 }

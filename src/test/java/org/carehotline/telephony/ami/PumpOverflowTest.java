@@ -4,16 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import org.asteriskjava.manager.event.DeviceStateChangeEvent;
-import org.carehotline.cases.FallbackCall;
 import org.carehotline.config.HotlineConfig.AmiConfig;
 import org.carehotline.testing.FakeAmiServer;
 import org.junit.jupiter.api.Test;
@@ -30,46 +27,12 @@ class PumpOverflowTest {
     private static final int FLOOD = 40_000;
 
     /** Phone states as the link applies them (the only used events of this test). */
-    private static final class States implements CallEvents {
+    private static final class States extends IgnoringCallEvents {
         final Map<String, String> byDevice = new ConcurrentHashMap<>();
 
         @Override
         public void deviceState(String device, String state) {
             byDevice.put(device, state);
-        }
-
-        @Override
-        public void dialBegan(String callerUniqueId, String destinationChannel, Instant at) {
-        }
-
-        @Override
-        public void bridgeEntered(String bridgeId, String uniqueId, String channel, Instant at) {
-        }
-
-        @Override
-        public void dialEnded(String callerUniqueId, String destinationChannel, String dialStatus, Instant at) {
-        }
-
-        @Override
-        public void fallbackStarted(FallbackCall call) {
-        }
-
-        @Override
-        public boolean fallbackEnded(FallbackCall call) {
-            return true;
-        }
-
-        @Override
-        public List<String> fallbackBacklog(List<FallbackCall> calls, Set<String> liveUniqueIds) {
-            return List.of();
-        }
-
-        @Override
-        public void hangup(String uniqueId, Instant at) {
-        }
-
-        @Override
-        public void resynchronized(Set<String> liveUniqueIds, Instant snapshotAt) {
         }
     }
 
