@@ -24,9 +24,9 @@ class ManagerConfFiltersTest {
     @Test
     void everyEventTheServerUsesIsWrittenAndOnlyUnusedOnesAreKeptBack() throws Exception {
         for (Path conf : CONFS) {
-            AmiEventGate gate = AmiEventGate.forLogin(AmiLink.EVENT_MASK)
-                    .withFilters(AmiEventGate.eventfilters(conf, "hotline"));
-            assertFalse(AmiEventGate.eventfilters(conf, "hotline").isEmpty(), conf + " has filters");
+            var filters = AmiEventGate.eventfilters(conf, "hotline");
+            assertFalse(filters.isEmpty(), conf + " has filters");
+            AmiEventGate gate = AmiEventGate.forLogin(AmiLink.EVENT_MASK).withFilters(filters);
             for (String name : EventLossDetector.USED) {
                 if (name.equals("UserEvent")) {
                     for (String user : EventLossDetector.USED_USER_EVENTS) {
