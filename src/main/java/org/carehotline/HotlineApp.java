@@ -38,7 +38,9 @@ import org.carehotline.presence.PresenceLogRepository;
 import org.carehotline.presence.PresenceRecorder;
 import org.carehotline.audit.AuditLog;
 import org.carehotline.referrals.ReferralRepository;
-import org.carehotline.retention.DailySweep;
+import org.carehotline.schedule.DailyCheck;
+import org.carehotline.backup.StoreBackups;
+import org.carehotline.backup.RestoreCommand;
 import org.carehotline.retention.RetentionSweep;
 import org.carehotline.referrals.ReferralService;
 import org.carehotline.reports.ReportRoutes;
@@ -81,8 +83,8 @@ public final class HotlineApp implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(HotlineApp.class);
 
-    /** How often the daily retention sweep checks whether its hour has come. */
-    private static final Duration RETENTION_CHECK = Duration.ofMinutes(5);
+    /** How often the daily jobs (retention sweep, backup) check whether their hour has come. */
+    private static final Duration DAILY_CHECK = Duration.ofMinutes(5);
 
     private final ExecutorService virtualThreads = Executors.newVirtualThreadPerTaskExecutor();
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(
@@ -103,7 +105,8 @@ public final class HotlineApp implements AutoCloseable {
     private final int httpPort;
     private final HotlineMetrics metrics = new HotlineMetrics();
     private final FollowUpGauges followUpGauges;
-    private final DailySweep dailySweep;
+    private final DailyCheck dailySweep;
+    private final DailyCheck dailyBackup;
 
     private HotlineApp(HotlineConfig config, Clock clock) {
         String instance = instanceId();
@@ -187,8 +190,13 @@ public final class HotlineApp implements AutoCloseable {
         }
 
         RetentionSweep retention = new RetentionSweep(store, config.retention(), new AuditLog(store), clock);
-        dailySweep = new DailySweep(retention, RETENTION_CHECK);
-        dailySweep.start();
+        // the day marked swept even after a failure: tomorrow's sweep picks up whatever is left
+        dailySweep = new DailyCheck("retention-sweep", retention::runDailyIfDue, DAILY_CHECK);
+        dailySweep.start(config.retention().enabled());
+        StoreBackups backups = new StoreBackups(store, config.backup(), new AuditLog(store), clock);
+        // a failed day is retried at the next check: its file is not there
+        dailyBackup = new DailyCheck("daily-backup", backups::runDailyIfDue, DAILY_CHECK);
+        dailyBackup.start(config.backup().enabled() && backups.available());
 
         console = new ConsoleServer(vertx, config.http(), new ConsoleServer.Sources(store, agi, ami::status, cases,
                 contacts, counselors, config.calls().zone(), router, live, clock, new AmiCallMonitor(ami),
@@ -197,7 +205,8 @@ public final class HotlineApp implements AutoCloseable {
                         config.calls().zone(), config.http().templates(), virtualThreads, clock)),
                 followUps, followUpChanges, surveys, settings, new CrisisAlerts(new CrisisAlertRepository(store), clock,
                 config.alerts().reraiseAfter()),
-                new MetricsEndpoint(metrics, config.metrics().token(), new Blocking(virtualThreads)::run), retention, referrals,
+                new MetricsEndpoint(metrics, config.metrics().token(), new Blocking(virtualThreads)::run), retention, backups,
+                referrals,
                 config.api()),
                 virtualThreads);
         httpPort = console.start().await();
@@ -299,6 +308,7 @@ public final class HotlineApp implements AutoCloseable {
     @Override
     public void close() {
         dailySweep.close();
+        dailyBackup.close();
         followUpScheduler.close();
         console.close();
         agi.close();
@@ -316,6 +326,10 @@ public final class HotlineApp implements AutoCloseable {
     public static void main(String[] args) {
         if (List.of(args).contains("--help") || List.of(args).contains("-h")) {
             System.out.print(HotlineConfig.help());
+            return;
+        }
+        if (args.length > 0 && args[0].equals("restore")) {
+            System.exit(RestoreCommand.run(List.of(args).subList(1, args.length), System.getenv()));
             return;
         }
         HotlineConfig config;

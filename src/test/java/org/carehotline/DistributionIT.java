@@ -85,6 +85,73 @@ class DistributionIT {
         }
     }
 
+    /**
+     * The operator's drill of docs/backup.md: back up from the admin page while the server runs,
+     * see the restore refused while it holds the data, stop it, restore with the start script,
+     * start again and find the account made before the backup and not the one made after it.
+     */
+    @Test
+    void aBackupFromTheRunningServerRestoresWithTheStartScript(@TempDir Path work) throws Exception {
+        int http = FreePorts.next();
+        String[] args = {"--http.host=127.0.0.1", "--http.port=" + http, "--agi.bind=127.0.0.1",
+                "--agi.port=" + FreePorts.next(), "--ami.host=127.0.0.1", "--ami.port=" + FreePorts.next(),
+                "--admin.password=dist-admin-pw-1", "--followups.enabled=false", "--backup.enabled=false"};
+        Path firstLog = unpacked.resolve("backup-" + http + ".log");
+        Process server = start(work, firstLog, args);
+        Path backup;
+        try {
+            awaitLog(server, firstLog, "Care Hotline is up");
+            ConsoleClient admin = new ConsoleClient(http);
+            assertEquals(303, admin.signIn("admin", "dist-admin-pw-1").statusCode());
+            assertEquals(303, admin.post("/admin/counselors", java.util.Map.of("_csrf", admin.csrf("/admin/counselors"),
+                    "login", "before.backup", "displayName", "备份前", "roles", "COUNSELOR", "password", "pw-before-backup-1",
+                    "endpoint", "PJSIP/6101", "active", "on")).statusCode());
+            HttpResponse<String> made = admin.post("/admin/backups/run",
+                    java.util.Map.of("_csrf", admin.csrf("/admin/backups")));
+            assertEquals(303, made.statusCode(), made.body());
+            try (Stream<Path> files = Files.list(work.resolve("data/backups"))) {
+                backup = files.filter(f -> f.getFileName().toString().endsWith(".zip")).findFirst().orElseThrow();
+            }
+            assertEquals(303, admin.post("/admin/counselors", java.util.Map.of("_csrf", admin.csrf("/admin/counselors"),
+                    "login", "after.backup", "displayName", "备份后", "roles", "COUNSELOR", "password", "pw-after-backup-1",
+                    "endpoint", "PJSIP/6102", "active", "on")).statusCode());
+            Tool refused = run(work, "restore", backup.toString());
+            assertEquals(1, refused.exit(), refused.output());
+            assertTrue(refused.output().contains("stop the server"), refused.output());
+        } finally {
+            stop(server);
+        }
+        Tool restored = run(work, "restore", backup.toString());
+        assertEquals(0, restored.exit(), restored.output());
+        assertTrue(restored.output().contains("Restored"), restored.output());
+
+        Path secondLog = unpacked.resolve("restored-" + http + ".log");
+        server = start(work, secondLog, args);
+        try {
+            awaitLog(server, secondLog, "Care Hotline is up");
+            ConsoleClient before = new ConsoleClient(http);
+            assertEquals(303, before.signIn("before.backup", "pw-before-backup-1").statusCode(), "made before the backup");
+            ConsoleClient after = new ConsoleClient(http);
+            assertEquals(401, after.signIn("after.backup", "pw-after-backup-1").statusCode(),
+                    "made after it: not in the restored data");
+        } finally {
+            stop(server);
+        }
+    }
+
+    private record Tool(int exit, String output) {}
+
+    private static Tool run(Path work, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(home.resolve("bin/care-hotline").toString()));
+        command.addAll(List.of(args));
+        ProcessBuilder builder = new ProcessBuilder(command).directory(work.toFile()).redirectErrorStream(true);
+        builder.environment().keySet().removeIf(name -> name.startsWith("HOTLINE_"));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes());
+        return new Tool(process.waitFor(), output);
+    }
+
     @Test
     void theJarCarriesEveryTemplateTextAndThePromptTable() throws IOException {
         Set<String> expected = new TreeSet<>();

@@ -26,6 +26,7 @@ public record HotlineConfig(
         AlertConfig alerts,
         MetricsConfig metrics,
         org.carehotline.retention.RetentionPolicy retention,
+        org.carehotline.backup.BackupPolicy backup,
         ApiConfig api) {
 
     /**
@@ -157,6 +158,7 @@ public record HotlineConfig(
                 new AlertConfig(java.time.Duration.ofSeconds(s.integer("alerts.reraise-after-seconds", 10, 86_400))),
                 new MetricsConfig(s.string("metrics.token")),
                 RetentionSettings.read(s, calls.zone()),
+                BackupSettings.read(s, calls.zone(), s.path("data.dir")),
                 new ApiConfig(s.integer("api.rate-per-minute", 1, 600_000), s.integer("api.burst", 1, 100_000)));
         s.throwIfInvalid();
         return config;

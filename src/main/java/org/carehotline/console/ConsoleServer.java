@@ -81,6 +81,7 @@ public final class ConsoleServer {
                           org.carehotline.alerts.CrisisAlerts alerts,
                           org.carehotline.metrics.MetricsEndpoint metrics,
                           org.carehotline.retention.RetentionSweep retention,
+                          org.carehotline.backup.StoreBackups backups,
                           org.carehotline.referrals.ReferralService referrals,
                           org.carehotline.config.HotlineConfig.ApiConfig api) {}
 
@@ -182,6 +183,7 @@ public final class ConsoleServer {
         new ApiTokenRoutes(pages, apiTokens, formats, audit).mount(router, access);
         new SettingsRoutes(pages, sources.settings(), sources.zone(), audit).mount(router, access);
         new RetentionRoutes(pages, sources.retention(), formats).mount(router, access);
+        new BackupRoutes(pages, sources.backups(), formats).mount(router, access);
         new HomeRoutes(pages, sources.routing(), card, board, guard, search, rows, audit, sources.ami())
                 .mount(router, access);
         new SearchRoutes(pages, search, guard, rows, sources.counselors(), formats, audit).mount(router, access);

@@ -45,7 +45,7 @@ final class EmbeddedMongo implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the data folder " + dataDir.toAbsolutePath(), e);
         }
-        Path dataFile = dataDir.resolve("hotline.mv").toAbsolutePath();
+        Path dataFile = dataDir.resolve(EmbeddedBackup.DATA_FILE).toAbsolutePath();
         MVStore mvStore = new MVStore.Builder().fileName(dataFile.toString()).cacheSize(cacheMb).open();
         mvStore.setRetentionTime(retentionMs);
         CommittingH2Backend backend = new CommittingH2Backend(mvStore);
@@ -70,6 +70,11 @@ final class EmbeddedMongo implements AutoCloseable {
     Optional<String> fileProblem() {
         Optional<String> failed = backend.fileError().map(e -> "a command could not read it: " + e);
         return failed.isPresent() ? failed : StoreFileCheck.problem(backend.getMvStore());
+    }
+
+    /** Writes an online copy of the data file into {@code zip} (see {@link EmbeddedBackup}). Blocking. */
+    void backupTo(Path zip) {
+        EmbeddedBackup.write(backend.getMvStore(), zip);
     }
 
     @Override

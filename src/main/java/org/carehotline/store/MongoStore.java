@@ -91,6 +91,22 @@ public final class MongoStore implements AutoCloseable {
         return embedded.isEmpty();
     }
 
+    /** True when this is the embedded server, whose file this process can back up ({@link #backupTo}). */
+    public boolean embedded() {
+        return embedded.isPresent();
+    }
+
+    /**
+     * Writes an online copy of the embedded store into {@code zip} while the server keeps
+     * serving (see {@link EmbeddedBackup}). A real MongoDB is backed up with its own tools
+     * (mongodump, or its snapshots): this throws for it. Blocking, for as long as the file takes
+     * to copy.
+     */
+    public void backupTo(java.nio.file.Path zip) {
+        embedded.orElseThrow(() -> new IllegalStateException(
+                "a MongoDB server is backed up with its own tools (mongodump), not by Care Hotline")).backupTo(zip);
+    }
+
     /** Asks the server for a ping; true when it answered. Blocks up to the configured timeout. */
     public boolean ping() {
         try {

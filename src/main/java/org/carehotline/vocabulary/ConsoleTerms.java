@@ -73,6 +73,8 @@ final class ConsoleTerms {
             Term.of("emergency.contact", "紧急联络", "Emergency contact"),
             Term.of("settings.update", "修改线路设置", "Line settings changed"),
             Term.of("retention.sweep", "清理到期记录", "Retention sweep"),
+            Term.of("backup.made", "备份数据库", "Store backed up"),
+            Term.of("backup.failed", "备份失败", "Store backup failed"),
             Term.of("registry.import", "导入职工名册", "Registry imported"));
 
     /** The words the console writes into an audit entry's detail. */

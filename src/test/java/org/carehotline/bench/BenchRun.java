@@ -75,7 +75,7 @@ final class BenchRun {
                     "--http.host=127.0.0.1", "--http.port=" + FreePorts.next(), "--agi.bind=127.0.0.1",
                     "--agi.port=" + agiPort, "--ami.host=127.0.0.1", "--ami.port=" + ami.port(), "--ami.user=hotline",
                     "--ami.secret=secret", "--ami.reconnect-initial-ms=100", "--data.dir=" + dataDir, "--demo=false",
-                    "--admin.password=bench-admin-1", "--routing.dialect-menu=", "--routing.wrap-up-seconds=0",
+                    "--admin.password=bench-admin-1", "--backup.enabled=false", "--routing.dialect-menu=", "--routing.wrap-up-seconds=0",
                     "--routing.overflow-after-seconds=7200", "--queue.wait-slice-ms=" + options.waitSliceMs(),
                     "--queue.announce-every-seconds=" + options.announceEverySeconds()));
             if (store != null) {

@@ -57,6 +57,7 @@ final class RealHotline implements AutoCloseable {
         keys.put("admin.password", "admin-pw-1");
         keys.put("routing.dialect-menu", "");
         keys.put("followups.enabled", "false");
+        keys.put("backup.enabled", "false");
         return keys;
     }
 

@@ -54,7 +54,9 @@ public final class RunningHotline implements AutoCloseable {
                 // no dialect menu unless a test asks for it, to keep the dialogues short
                 "--routing.dialect-menu=",
                 // no follow-up scheduler unless a test asks for it: it would ring free counselors for call-backs
-                "--followups.enabled=false"));
+                "--followups.enabled=false",
+                // no daily backup unless a test asks for it: a copy of the store per test is slow and unread
+                "--backup.enabled=false"));
         String realMongo = System.getenv(TestStores.REAL_MONGO_ENV);
         if (realMongo != null) {
             args.add("--mongo.uri=" + realMongo);
