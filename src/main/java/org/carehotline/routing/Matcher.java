@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -38,7 +39,10 @@ final class Matcher {
         // Categories some available counselor has a skill for: a waiting call needing another
         // one is skipped without running the policy (thousands may wait while a lawyer is free).
         Set<Category> offered = availableSkills(now);
-        for (WaitingCall call : new ArrayList<>(queue)) {
+        // the queue itself, not a copy: copying thousands of waiting calls for every freed
+        // counselor cost more than the match (a shift starting frees hundreds at once)
+        for (Iterator<WaitingCall> waiting = queue.iterator(); waiting.hasNext(); ) {
+            WaitingCall call = waiting.next();
             if (!offered.contains(call.needs.category())
                     && !(call.needs.category() == Category.CRISIS_INTERVENTION
                     && offered.contains(Category.PSYCHOLOGICAL_SUPPORT))) {
@@ -54,7 +58,7 @@ final class Matcher {
             call.offer = Optional.of(new Reservation(chosen.id(), chosen.endpoint(), chosen.displayName(),
                     choice.get().reason(), call.callId));
             call.offeredNanos = System.nanoTime();
-            queue.remove(call);
+            waiting.remove();
             woken.add(call);
             if (!roster.anyAvailable(now)) {
                 break;
